@@ -1,0 +1,56 @@
+# Between: `make run` and `make test` set up a fresh Debian machine (as root) and
+# skip whatever is already there. Nothing is downloaded from outside the package
+# registries (crates.io, npm, Debian).
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
+export CHROMEDRIVER := /usr/bin/chromedriver
+
+TRUNK_VERSION := 0.21.14
+# wasm-bindgen-cli must be exactly the wasm-bindgen in Cargo.lock.
+WASM_BINDGEN_VERSION := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version = "\(.*\)"/\1/p;}' Cargo.lock)
+PORT ?= 8080
+
+.PHONY: setup setup-rust setup-browser run dist test test-native test-browser test-e2e bench clean
+
+setup: setup-rust setup-browser node_modules/.installed
+
+setup-rust:
+	@rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
+	@trunk --version 2>/dev/null | grep -qF "$(TRUNK_VERSION)" || cargo install trunk --version $(TRUNK_VERSION) --locked
+	@wasm-bindgen --version 2>/dev/null | grep -qF "$(WASM_BINDGEN_VERSION)" \
+	  || cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION)
+
+setup-browser:
+	@if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then \
+	  apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium chromium-driver; \
+	fi
+
+# npm ci from the lockfile: wasm-opt (binaryen), playwright-core, axe-core.
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	@touch $@
+
+dist: setup
+	trunk build --release --offline
+	node tools/sizes.mjs dist
+
+run: dist
+	node tools/serve.mjs --root dist --port $(PORT)
+
+test: setup test-native test-browser test-e2e
+
+test-native:
+	cargo test
+
+test-browser: setup-rust setup-browser
+	cargo test --target wasm32-unknown-unknown --test web
+
+test-e2e: dist
+	node --test --test-concurrency=1 tests/e2e/
+
+bench: dist
+	node tools/bench.mjs
+
+clean:
+	rm -rf dist target

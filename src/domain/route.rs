@@ -1,0 +1,88 @@
+//! The app's screens and their URL segments.
+//!
+//! Routes are one segment deep, so the same build works at a host's root and under
+//! any sub-path: the base is whatever comes before the segment.
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Route {
+    Today,
+    Journal,
+    Sessions,
+    Coping,
+    Progress,
+    Settings,
+    Help,
+}
+
+impl Route {
+    pub const ALL: [Route; 7] = [
+        Route::Today,
+        Route::Journal,
+        Route::Sessions,
+        Route::Coping,
+        Route::Progress,
+        Route::Settings,
+        Route::Help,
+    ];
+
+    /// The URL segment after the base ("" for Today).
+    pub fn segment(self) -> &'static str {
+        match self {
+            Route::Today => "",
+            Route::Journal => "journal",
+            Route::Sessions => "sessions",
+            Route::Coping => "coping",
+            Route::Progress => "progress",
+            Route::Settings => "settings",
+            Route::Help => "help",
+        }
+    }
+
+    /// The screen's name, as in the navigation and its heading.
+    pub fn title(self) -> &'static str {
+        match self {
+            Route::Today => "Today",
+            Route::Journal => "Journal",
+            Route::Sessions => "Sessions",
+            Route::Coping => "Coping box",
+            Route::Progress => "Progress",
+            Route::Settings => "Settings",
+            Route::Help => "Get help now",
+        }
+    }
+
+    /// The path of this route under `base` (which has no trailing slash).
+    pub fn path(self, base: &str) -> String {
+        format!("{base}/{}", self.segment())
+    }
+}
+
+/// The base path the app is hosted under, from the current location's path:
+/// `/between/journal` -> `/between`, `/between/` -> `/between`, `/journal` -> ``.
+pub fn base_from_path(path: &str) -> String {
+    // Every route is one segment deep, so the base is everything before the last '/'.
+    path.rsplit_once('/').map_or("", |(dir, _)| dir).to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base_at_root_and_under_a_sub_path() {
+        assert_eq!(base_from_path("/"), "");
+        assert_eq!(base_from_path("/journal"), "");
+        assert_eq!(base_from_path("/index.html"), "");
+        assert_eq!(base_from_path("/between/"), "/between");
+        assert_eq!(base_from_path("/between/help"), "/between");
+        assert_eq!(base_from_path("/a/b/settings"), "/a/b");
+        assert_eq!(base_from_path("/between/nope"), "/between");
+    }
+
+    #[test]
+    fn paths_join_base_and_segment() {
+        assert_eq!(Route::Journal.path(""), "/journal");
+        assert_eq!(Route::Today.path("/between"), "/between/");
+        assert_eq!(Route::Help.path("/between"), "/between/help");
+    }
+}

@@ -1,0 +1,37 @@
+//! Small preferences in localStorage (gloo-storage). Nothing personal goes here:
+//! the theme, the crisis-card region, whether persistence was asked for.
+
+use gloo_storage::{LocalStorage, Storage};
+
+use crate::domain::crisis::Region;
+use crate::domain::prefs::Theme;
+
+const THEME: &str = "between.theme";
+const REGION: &str = "between.region";
+const PERSIST_ASKED: &str = "between.persist_asked";
+
+pub fn theme() -> Theme {
+    LocalStorage::get::<String>(THEME).map(|s| Theme::parse(&s)).unwrap_or_default()
+}
+
+pub fn set_theme(theme: Theme) {
+    // A full or blocked localStorage only loses the preference, never data.
+    let _ = LocalStorage::set(THEME, theme.as_str());
+}
+
+/// The region the person chose, if they chose one.
+pub fn region() -> Option<Region> {
+    LocalStorage::get::<String>(REGION).ok().and_then(|s| Region::from_code(&s))
+}
+
+pub fn set_region(region: Region) {
+    let _ = LocalStorage::set(REGION, region.code());
+}
+
+pub(crate) fn persist_asked() -> bool {
+    LocalStorage::get::<bool>(PERSIST_ASKED).unwrap_or(false)
+}
+
+pub(crate) fn set_persist_asked() {
+    let _ = LocalStorage::set(PERSIST_ASKED, true);
+}

@@ -1,0 +1,161 @@
+//! Reading and writing records. Every write checks the stored revision inside its
+//! transaction, so a tab never overwrites a newer change made in another tab.
+
+use idb::{Query, TransactionMode};
+use wasm_bindgen::JsValue;
+
+use crate::domain::record::{is_expired, Body, Kind, Meta, Millis, Record, RecordId};
+
+use super::codec;
+use super::db::with_db;
+use super::schema::RECORDS;
+use super::{persist, sync, StoreError};
+
+fn now() -> Millis {
+    js_sys::Date::now() as Millis
+}
+
+fn new_id() -> RecordId {
+    // Time-ordered and random enough for one person's records; ids are not secrets.
+    let rand = (js_sys::Math::random() * u32::MAX as f64) as u32;
+    let rand2 = (js_sys::Math::random() * u32::MAX as f64) as u32;
+    RecordId(format!("{:x}-{rand:08x}{rand2:08x}", now()))
+}
+
+/// Saves a new record and returns it with its envelope.
+pub async fn create<T: Body>(body: T) -> Result<Record<T>, StoreError> {
+    let mut meta = Meta::new(new_id(), T::KIND, now());
+    meta.rev = 1;
+    let record = Record { meta, body };
+    write(&record, None).await?;
+    persist::request_once().await;
+    Ok(record)
+}
+
+/// Saves a changed record. Fails with `Conflict` if it changed since it was read.
+pub async fn update<T: Body>(record: &Record<T>) -> Result<Record<T>, StoreError> {
+    let mut next = record.clone();
+    next.meta.rev = record.meta.rev + 1;
+    next.meta.updated = now().max(record.meta.updated);
+    write(&next, Some(record.meta.rev)).await?;
+    Ok(next)
+}
+
+/// Marks a record deleted (kept in the trash for undo).
+pub async fn delete<T: Body>(record: &Record<T>) -> Result<Record<T>, StoreError> {
+    let mut marked = record.clone();
+    marked.meta.deleted = Some(now());
+    update(&marked).await
+}
+
+/// Brings a deleted record back.
+pub async fn restore<T: Body>(record: &Record<T>) -> Result<Record<T>, StoreError> {
+    let mut back = record.clone();
+    back.meta.deleted = None;
+    update(&back).await
+}
+
+pub async fn get<T: Body>(id: &RecordId) -> Result<Option<Record<T>>, StoreError> {
+    let key = codec::key(T::KIND, id);
+    let value = with_db(|db| {
+        let key = key.clone();
+        async move {
+            let tx = db.transaction(&[RECORDS], TransactionMode::ReadOnly).map_err(StoreError::from_idb)?;
+            let store = tx.object_store(RECORDS).map_err(StoreError::from_idb)?;
+            store.get(JsValue::from(key)).map_err(StoreError::from_idb)?.await.map_err(StoreError::from_idb)
+        }
+    })
+    .await?;
+    value.map(|v| codec::decode(&v)).transpose()
+}
+
+/// Every record of a kind, deleted ones included, in no particular order.
+pub async fn list<T: Body>() -> Result<Vec<Record<T>>, StoreError> {
+    let values = list_values(T::KIND).await?;
+    values.iter().map(codec::decode).collect()
+}
+
+async fn list_values(kind: Kind) -> Result<Vec<JsValue>, StoreError> {
+    with_db(|db| async move {
+        let tx = db.transaction(&[RECORDS], TransactionMode::ReadOnly).map_err(StoreError::from_idb)?;
+        let index = tx.object_store(RECORDS).and_then(|s| s.index("kind")).map_err(StoreError::from_idb)?;
+        let query = Query::Key(JsValue::from(kind.as_str()));
+        index.get_all(Some(query), None).map_err(StoreError::from_idb)?.await.map_err(StoreError::from_idb)
+    })
+    .await
+}
+
+/// Removes records that have been in the trash longer than the trash keeps them.
+pub async fn purge_expired(kind: Kind) -> Result<usize, StoreError> {
+    let now = now();
+    let expired: Vec<String> = list_values(kind)
+        .await?
+        .iter()
+        .filter_map(|v| codec::decode_meta(v).ok())
+        .filter(|m| is_expired(m, now))
+        .map(|m| codec::key(m.kind, &m.id))
+        .collect();
+    if expired.is_empty() {
+        return Ok(0);
+    }
+    let count = expired.len();
+    with_db(|db| {
+        let expired = expired.clone();
+        async move {
+            let tx = db.transaction(&[RECORDS], TransactionMode::ReadWrite).map_err(StoreError::from_idb)?;
+            let store = tx.object_store(RECORDS).map_err(StoreError::from_idb)?;
+            for key in expired {
+                store.delete(JsValue::from(key)).map_err(StoreError::from_idb)?;
+            }
+            commit(tx).await
+        }
+    })
+    .await?;
+    sync::changed(kind);
+    Ok(count)
+}
+
+/// Writes `record` if the stored revision is `expected` (`None`: nothing stored yet).
+async fn write<T: Body>(record: &Record<T>, expected: Option<u32>) -> Result<(), StoreError> {
+    let value = codec::encode(record)?;
+    let key = codec::key(record.meta.kind, &record.meta.id);
+    with_db(|db| {
+        let value = value.clone();
+        let key = key.clone();
+        async move {
+            let tx = db.transaction(&[RECORDS], TransactionMode::ReadWrite).map_err(StoreError::from_idb)?;
+            let store = tx.object_store(RECORDS).map_err(StoreError::from_idb)?;
+            let stored = store.get(JsValue::from(key)).map_err(StoreError::from_idb)?.await.map_err(StoreError::from_idb)?;
+            let stored_rev = match &stored {
+                Some(v) => Some(codec::decode_meta(v)?.rev),
+                None => None,
+            };
+            if stored_rev != expected {
+                let _ = tx.abort();
+                return Err(StoreError::Conflict { stored: stored_rev.unwrap_or(0) });
+            }
+            store.put(&value, None).map_err(StoreError::from_idb)?;
+            commit(tx).await
+        }
+    })
+    .await?;
+    sync::changed(record.meta.kind);
+    Ok(())
+}
+
+async fn commit(tx: idb::Transaction) -> Result<(), StoreError> {
+    // A second handle on the same transaction, to read why it aborted.
+    let probe = tx.object_store(RECORDS).map(|s| s.transaction());
+    match tx.await {
+        Ok(result) if result.is_committed() => Ok(()),
+        Ok(_) => Err(probe.map_or(StoreError::Other("transaction aborted".into()), |p| abort_reason(&p))),
+        Err(e) => Err(StoreError::from_idb(e)),
+    }
+}
+
+fn abort_reason(tx: &idb::Transaction) -> StoreError {
+    match tx.error() {
+        Some(e) => StoreError::from_text(format!("{}: {}", e.name(), e.message())),
+        None => StoreError::Other("transaction aborted".into()),
+    }
+}

@@ -1,0 +1,10 @@
+//! Widgets shared by every screen: the shell (header, navigation, help control,
+//! update prompt), the page frame and plain-words storage messages.
+
+mod page;
+mod shell;
+mod store_message;
+
+pub use page::Page;
+pub use shell::{NotFound, Shell};
+pub use store_message::StoreMessage;

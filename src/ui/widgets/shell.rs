@@ -1,0 +1,56 @@
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::domain::route::Route;
+use crate::pwa::Updates;
+use crate::ui::Base;
+
+use super::Page;
+
+const NAV: [Route; 6] =
+    [Route::Today, Route::Journal, Route::Sessions, Route::Coping, Route::Progress, Route::Settings];
+
+/// Header with the help control, the main navigation, and the update prompt.
+#[component]
+pub fn Shell(children: Children) -> impl IntoView {
+    let base = expect_context::<Base>();
+    let updates = expect_context::<Updates>();
+    let links = NAV
+        .into_iter()
+        .map(|route| {
+            let exact = route == Route::Today;
+            view! {
+                <li><A href=base.href(route) exact=exact>{route.title()}</A></li>
+            }
+        })
+        .collect_view();
+    view! {
+        <a class="skip-link" href="#main">"Skip to content"</a>
+        <header class="top">
+            <span class="top__name">"Between"</span>
+            <A href=base.href(Route::Help) attr:class="help-now">"Get help now"</A>
+        </header>
+        <Show when=move || updates.waiting.get()>
+            <section class="update" aria-label="Update">
+                <p>"Update available. Your entries stay as they are."</p>
+                <button type="button" class="button" on:click=move |_| updates.apply()>"Update now"</button>
+            </section>
+        </Show>
+        <nav class="tabs" aria-label="Main">
+            <ul>{links}</ul>
+        </nav>
+        {children()}
+    }
+}
+
+/// The screen for an address that does not exist.
+#[component]
+pub fn NotFound() -> impl IntoView {
+    let base = expect_context::<Base>();
+    view! {
+        <Page title="Page not found">
+            <p>"There is nothing at this address. Everything you saved is still here."</p>
+            <p><A href=base.href(Route::Today)>"Go to Today"</A></p>
+        </Page>
+    }
+}

@@ -1,0 +1,52 @@
+// Trunk post_build hook (also run by tests on a copy of dist/):
+//  1. stamps a build id into index.html (<meta name="between-build">);
+//  2. adds the sha256 of each inline script (Trunk's loader) to the CSP's script-src;
+//  3. writes 404.html, a copy of index.html, the deep-link fallback for static hosts;
+//  4. writes sw.js's VERSION and PRECACHE: every file with a content revision.
+// Usage: node tools/precache.mjs [dir]   (default: $TRUNK_STAGING_DIR)
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+
+const dir = process.argv[2] || process.env.TRUNK_STAGING_DIR;
+if (!dir) throw new Error('usage: node tools/precache.mjs DIR');
+
+const hash = (data, enc = 'hex') => createHash('sha256').update(data).digest(enc);
+const NOT_CACHED = new Set(['sw.js', '404.html']);
+
+function files(root) {
+  const out = [];
+  for (const name of readdirSync(root)) {
+    const path = join(root, name);
+    if (statSync(path).isDirectory()) out.push(...files(path));
+    else out.push(relative(dir, path).split(sep).join('/'));
+  }
+  return out.sort();
+}
+
+// 1 and 2: index.html.
+const indexPath = join(dir, 'index.html');
+let html = readFileSync(indexPath, 'utf8');
+const assets = files(dir).filter((f) => !NOT_CACHED.has(f) && f !== 'index.html');
+const buildId = hash(assets.map((f) => f + hash(readFileSync(join(dir, f)))).join('\n')).slice(0, 12);
+html = html.replace(/(<meta name="between-build" content=")[^"]*(")/, `$1${buildId}$2`);
+const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
+const hashes = inline.map((s) => `'sha256-${hash(s, 'base64')}'`).join(' ');
+html = html.replace(/script-src 'self' 'wasm-unsafe-eval'[^;"]*/, `script-src 'self' 'wasm-unsafe-eval'${hashes ? ' ' + hashes : ''}`);
+writeFileSync(indexPath, html);
+
+// 3: the deep-link fallback.
+writeFileSync(join(dir, '404.html'), html);
+
+// 4: the service worker. The revision is a prefix of the file's sha256; the worker
+// checks each download against it.
+const precache = files(dir)
+  .filter((f) => !NOT_CACHED.has(f))
+  .map((url) => ({ url, rev: hash(readFileSync(join(dir, url))).slice(0, 16) }));
+const version = hash(JSON.stringify(precache)).slice(0, 12);
+const swPath = join(dir, 'sw.js');
+let sw = readFileSync(swPath, 'utf8');
+sw = sw.replace(/const VERSION = '[^']*';/, `const VERSION = '${version}';`);
+sw = sw.replace(/const PRECACHE = \[[^\]]*\];/, `const PRECACHE = ${JSON.stringify(precache)};`);
+writeFileSync(swPath, sw);
+console.log(`precache: build ${buildId}, ${precache.length} files, worker version ${version}`);
