@@ -1,0 +1,103 @@
+// Shared set-up for the end-to-end tests: a static server on dist/ (or a copy), a
+// fresh Chromium profile per test, and a watch on every request and console error.
+import { mkdtempSync, rmSync, cpSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import assert from 'node:assert/strict';
+import { chromium } from 'playwright-core';
+import { startServer } from '../../tools/serve.mjs';
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const DIST = join(ROOT, 'dist');
+export const ROUTES = [
+  { path: '', title: 'Today' },
+  { path: 'journal', title: 'Journal' },
+  { path: 'sessions', title: 'Sessions' },
+  { path: 'coping', title: 'Coping box' },
+  { path: 'progress', title: 'Progress' },
+  { path: 'settings', title: 'Settings' },
+  { path: 'help', title: 'Get help now' },
+];
+
+export { startServer };
+
+/// A copy of dist/ in a temporary folder, for tests that change what is hosted.
+export function copyDist(into = mkdtempSync(join(tmpdir(), 'between-dist-'))) {
+  cpSync(DIST, into, { recursive: true });
+  return into;
+}
+
+/// Launches Chromium with a fresh profile. Every request is recorded, and `close()`
+/// fails the test if any went to another origin or the page logged an error
+/// (a CSP violation, an uncaught panic) that the test did not expect.
+export async function launch(t, { origin, locale = 'en-US', colorScheme = 'light', reducedMotion = 'no-preference', allowErrors = [] } = {}) {
+  const profile = mkdtempSync(join(tmpdir(), 'between-profile-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    locale,
+    colorScheme,
+    reducedMotion,
+    viewport: { width: 412, height: 860 },
+    args: [
+      '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+    ],
+  });
+  const requests = [];
+  const errors = [];
+  const watch = (page) => {
+    page.on('console', (m) => {
+      if (m.type() !== 'error') return;
+      // A deep link before the service worker is installed is answered by the
+      // host's 404.html fallback with status 404: expected, and the app still opens.
+      const url = m.location().url || '';
+      const deepLink = /status of 404/.test(m.text()) && !/\.[a-z0-9]+$/i.test(new URL(url || 'http://x/').pathname);
+      if (!deepLink) errors.push(`${m.text()} (${url})`);
+    });
+    page.on('pageerror', (e) => errors.push(String(e)));
+  };
+  context.on('request', (r) => requests.push(r.url()));
+  context.on('page', watch);
+  context.pages().forEach(watch);
+  const page = context.pages()[0] || (await context.newPage());
+  let closed = false;
+  const close = async () => {
+    if (closed) return;
+    closed = true;
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+    const foreign = requests.filter((u) => !isOwnOrigin(u, origin));
+    assert.deepEqual(foreign, [], 'no request may leave the app\'s origin');
+    const unexpected = errors.filter((e) => !allowErrors.some((re) => re.test(e)));
+    assert.deepEqual(unexpected, [], 'the page logged errors');
+  };
+  t.after(close);
+  return { context, page, requests, errors, close };
+}
+
+function isOwnOrigin(url, origin) {
+  if (url.startsWith('data:') || url.startsWith('blob:')) return true;
+  return origin ? url.startsWith(origin + '/') || url === origin : true;
+}
+
+/// Waits until a service worker controls the page (not just until it is ready).
+export async function waitForController(page) {
+  await page.waitForFunction(() => navigator.serviceWorker && navigator.serviceWorker.controller !== null, null, { timeout: 30_000 });
+}
+
+/// Waits for the app to have rendered a screen.
+export async function appReady(page) {
+  await page.getByRole('navigation', { name: 'Main' }).waitFor({ timeout: 30_000 });
+}
+
+export async function writeEntry(page, text) {
+  await page.getByLabel("What's on your mind?").fill(text);
+  await page.getByRole('button', { name: 'Save entry' }).click();
+  await page.getByRole('status').filter({ hasText: 'Saved on this device.' }).waitFor();
+}
+
+export function readDistFile(dir, name) {
+  return readFileSync(join(dir, name), 'utf8');
+}
