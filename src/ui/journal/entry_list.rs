@@ -8,6 +8,14 @@ use crate::ui::DataVersion;
 
 use super::entry_form::entry_problem;
 
+#[derive(Clone, PartialEq)]
+enum ListState {
+    Loading,
+    Failed(StoreError),
+    Empty,
+    Entries,
+}
+
 /// Entries newest first, each editable and deletable with undo.
 #[component]
 pub fn EntryList() -> impl IntoView {
@@ -24,6 +32,14 @@ pub fn EntryList() -> impl IntoView {
     // Items are keyed by id, so a change from another tab updates an item in place
     // and never throws away an edit in progress.
     let list = Memo::new(move |_| entries.get().and_then(Result::ok).unwrap_or_default());
+    // What to show changes far less often than the list: rebuilding only on a change
+    // of state keeps the keyed items (and any edit in progress) alive.
+    let state = Memo::new(move |_| match entries.get() {
+        None => ListState::Loading,
+        Some(Err(e)) => ListState::Failed(e),
+        Some(Ok(all)) if all.is_empty() => ListState::Empty,
+        Some(Ok(_)) => ListState::Entries,
+    });
     let undo = RwSignal::new(None::<Record<JournalEntry>>);
     let failure = RwSignal::new(None::<StoreError>);
 
@@ -49,13 +65,13 @@ pub fn EntryList() -> impl IntoView {
                     <button type="button" class="button" on:click=restore>"Undo"</button>
                 </div>
             })}
-            {move || match entries.get() {
-                None => view! { <p class="muted">"Loading…"</p> }.into_any(),
-                Some(Err(e)) => view! { <StoreMessage error=Signal::derive(move || Some(e.clone()))/> }.into_any(),
-                Some(Ok(all)) if all.is_empty() => view! {
+            {move || match state.get() {
+                ListState::Loading => view! { <p class="muted">"Loading…"</p> }.into_any(),
+                ListState::Failed(e) => view! { <StoreMessage error=Signal::derive(move || Some(e.clone()))/> }.into_any(),
+                ListState::Empty => view! {
                     <p class="muted">"Nothing here yet. What you write stays on this device."</p>
                 }.into_any(),
-                Some(Ok(_)) => view! {
+                ListState::Entries => view! {
                     <ul class="entry-list">
                         <For each=move || list.get() key=|r| r.meta.id.clone() let(r)>
                             <EntryItem id=r.meta.id list=list on_deleted=on_deleted/>
