@@ -1,8 +1,12 @@
 //! Plain Rust types and rules. No web APIs, no clock, no storage: every function
 //! takes `now`/`today` as an argument, so `cargo test` covers it natively.
 
+pub mod agenda;
+pub mod checkin;
 pub mod crisis;
 pub mod journal;
+pub mod patterns;
 pub mod prefs;
 pub mod record;
 pub mod route;
+pub mod thought;

@@ -1,0 +1,209 @@
+use chrono::NaiveDate;
+
+use super::*;
+use crate::domain::journal::{JournalEntry, Mood, Symptom};
+
+fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
+/// An entry written at a UTC instant given as "YYYY-MM-DD HH:MM" with an offset.
+fn at(utc: &str, offset_min: i32) -> JournalEntry {
+    let t = chrono::NaiveDateTime::parse_from_str(utc, "%Y-%m-%d %H:%M").unwrap();
+    JournalEntry { at: t.and_utc().timestamp_millis(), offset_min, ..Default::default() }
+}
+
+fn mood(mut e: JournalEntry, m: Mood) -> JournalEntry {
+    e.mood = Some(m);
+    e
+}
+
+fn refs(v: &[JournalEntry]) -> Vec<&JournalEntry> {
+    v.iter().collect()
+}
+
+#[test]
+fn local_day_follows_the_offset_written_with() {
+    // Berlin, the night clocks go forward (29 March 2026): UTC+1 before, UTC+2 after.
+    assert_eq!(local_day(&at("2026-03-28 23:30", 60)), day(2026, 3, 29));
+    assert_eq!(local_day(&at("2026-03-29 22:30", 120)), day(2026, 3, 30));
+    assert_eq!(local_day(&at("2026-03-29 21:59", 120)), day(2026, 3, 29));
+    // New York, late evening, is already the next day in UTC.
+    assert_eq!(local_day(&at("2026-11-01 03:30", -300)), day(2026, 10, 31));
+    // Clocks back in the US (1 November 2026 at 02:00 EDT -> 01:00 EST): both 01:30s are the 1st.
+    assert_eq!(local_day(&at("2026-11-01 05:30", -240)), day(2026, 11, 1));
+    assert_eq!(local_day(&at("2026-11-01 06:30", -300)), day(2026, 11, 1));
+}
+
+#[test]
+fn no_data_gives_empty_patterns_not_errors() {
+    let today = day(2026, 11, 27);
+    assert!(mood_series(&[], Span::All, today).is_empty());
+    assert!(symptom_trends(&[], today).is_empty());
+    assert!(trigger_stats(&[]).is_empty());
+    assert!(time_of_day(&[]).iter().all(|t| t.entries == 0 && t.average.is_none()));
+    let s = summary_since(&[], day(2026, 11, 20), today);
+    assert_eq!((s.entries, s.average_mood, s.lowest_day), (0, None, None));
+    let cal = calendar_month(&[], today);
+    assert_eq!(cal.len(), 30);
+    assert!(cal.iter().all(|d| d.average.is_none() && d.entries == 0));
+}
+
+#[test]
+fn one_day_of_several_entries_averages() {
+    let e = vec![
+        mood(at("2026-11-27 08:00", 0), Mood::Low),
+        mood(at("2026-11-27 20:00", 0), Mood::Good),
+        at("2026-11-27 21:00", 0),
+    ];
+    let series = mood_series(&refs(&e), Span::Week, day(2026, 11, 27));
+    assert_eq!(series, vec![MoodPoint { start: day(2026, 11, 27), average: 3.0, count: 2 }]);
+    let cal = calendar_month(&refs(&e), day(2026, 11, 1));
+    assert_eq!(cal[26].date, day(2026, 11, 27));
+    assert_eq!(cal[26].average, Some(3.0));
+    assert_eq!(cal[26].entries, 3);
+}
+
+#[test]
+fn series_buckets_by_span() {
+    let today = day(2026, 11, 27); // a Friday
+    let e = vec![
+        mood(at("2026-11-27 10:00", 0), Mood::VeryGood),
+        mood(at("2026-11-23 10:00", 0), Mood::Low), // Monday, same week
+        mood(at("2026-11-20 10:00", 0), Mood::Okay), // 7 days back: outside the week
+        mood(at("2025-12-01 10:00", 0), Mood::VeryLow), // within the year
+        mood(at("2024-01-15 10:00", 0), Mood::Good), // only in all time
+    ];
+    let r = refs(&e);
+    let week = mood_series(&r, Span::Week, today);
+    assert_eq!(week.iter().map(|p| p.start).collect::<Vec<_>>(), vec![day(2026, 11, 23), day(2026, 11, 27)]);
+    let month = mood_series(&r, Span::Month, today);
+    assert_eq!(month.len(), 3);
+    let year = mood_series(&r, Span::Year, today);
+    assert_eq!(year.len(), 3, "weekly buckets: {year:?}");
+    assert_eq!(year.last().unwrap(), &MoodPoint { start: day(2026, 11, 23), average: 3.5, count: 2 });
+    let all = mood_series(&r, Span::All, today);
+    assert_eq!(all.first().unwrap(), &MoodPoint { start: day(2024, 1, 1), average: 4.0, count: 1 });
+    assert_eq!(all.len(), 3, "months: Jan 2024, Dec 2025, Nov 2026");
+}
+
+#[test]
+fn symptom_trend_compares_last_week_with_the_one_before() {
+    let today = day(2026, 11, 27);
+    let sym = |utc: &str, name: &str, v: f64| {
+        let mut e = at(utc, 0);
+        e.symptoms = vec![Symptom { name: name.into(), value: v }];
+        e
+    };
+    let e = vec![
+        sym("2026-11-27 10:00", "Anxiety", 2.0),
+        sym("2026-11-26 10:00", "Anxiety", 4.0),
+        sym("2026-11-18 10:00", "Anxiety", 8.0),
+        sym("2026-11-01 10:00", "Anxiety", 6.0),
+        sym("2026-11-27 10:00", "Sleep (hours)", 7.5),
+    ];
+    let trends = symptom_trends(&refs(&e), today);
+    assert_eq!(trends[0].name, "Anxiety");
+    assert_eq!(trends[0].readings, 4);
+    assert_eq!(trends[0].average, 5.0);
+    assert_eq!(trends[0].last_week, Some(3.0));
+    assert_eq!(trends[0].week_before, Some(8.0));
+    assert_eq!(trends[0].daily.len(), 4);
+    assert_eq!(trends[1].scale, Scale::Hours);
+    assert_eq!(trends[1].week_before, None);
+}
+
+#[test]
+fn triggers_compare_mood_on_days_with_and_without() {
+    let trig = |utc: &str, m: Mood, t: &[&str]| {
+        let mut e = mood(at(utc, 0), m);
+        e.triggers = t.iter().map(|s| s.to_string()).collect();
+        e
+    };
+    let e = vec![
+        trig("2026-11-20 10:00", Mood::VeryLow, &["Work"]),
+        trig("2026-11-20 18:00", Mood::Low, &[]), // same day: the day has work
+        trig("2026-11-21 10:00", Mood::Low, &["work", "Family"]),
+        trig("2026-11-22 10:00", Mood::Good, &[]),
+        trig("2026-11-23 10:00", Mood::VeryGood, &["Family"]),
+    ];
+    let stats = trigger_stats(&refs(&e));
+    let work = stats.iter().find(|s| s.name == "Work").unwrap();
+    assert_eq!((work.entries, work.days), (2, 2));
+    assert_eq!(work.mood_with, Some((1.5 + 2.0) / 2.0));
+    assert_eq!(work.mood_without, Some((4.0 + 5.0) / 2.0));
+    let family = stats.iter().find(|s| s.name == "Family").unwrap();
+    assert_eq!(family.mood_with, Some((2.0 + 5.0) / 2.0));
+    assert_eq!(stats[0].name, "Family", "ties by count sort by name");
+}
+
+#[test]
+fn time_of_day_uses_local_hours() {
+    let e = vec![
+        mood(at("2026-11-27 06:00", 120), Mood::Low),  // 08:00 local: morning
+        mood(at("2026-11-27 21:30", 120), Mood::Good), // 23:30 local: night
+        mood(at("2026-11-27 12:00", 0), Mood::Okay),   // afternoon
+    ];
+    let t = time_of_day(&refs(&e));
+    let get = |p| t.iter().find(|x| x.part == p).unwrap().clone();
+    assert_eq!(get(PartOfDay::Morning).average, Some(2.0));
+    assert_eq!(get(PartOfDay::Night).average, Some(4.0));
+    assert_eq!(get(PartOfDay::Afternoon).entries, 1);
+    assert_eq!(get(PartOfDay::Evening).entries, 0);
+}
+
+#[test]
+fn summary_since_a_date() {
+    let today = day(2026, 11, 27);
+    let mut flagged = mood(at("2026-11-25 10:00", 0), Mood::Low);
+    flagged.for_session = true;
+    flagged.emotions = vec!["Anxious".into(), "Tired".into()];
+    flagged.triggers = vec!["Work".into()];
+    let mut other = mood(at("2026-11-26 10:00", 0), Mood::Good);
+    other.emotions = vec!["Anxious".into()];
+    let e = vec![
+        flagged,
+        other,
+        mood(at("2026-11-21 10:00", 0), Mood::VeryLow), // the same number of days before
+        mood(at("2026-10-01 10:00", 0), Mood::VeryGood), // far before: ignored
+    ];
+    let s = summary_since(&refs(&e), day(2026, 11, 24), today);
+    assert_eq!(s.entries, 2);
+    assert_eq!(s.days_written, 2);
+    assert_eq!(s.average_mood, Some(3.0));
+    assert_eq!(s.average_before, Some(1.0));
+    assert_eq!(s.lowest_day, Some((day(2026, 11, 25), 2.0)));
+    assert_eq!(s.best_day, Some((day(2026, 11, 26), 4.0)));
+    assert_eq!(s.top_emotions, vec![("Anxious".to_string(), 2), ("Tired".to_string(), 1)]);
+    assert_eq!(s.top_triggers, vec![("Work".to_string(), 1)]);
+    assert_eq!(s.for_session, 1);
+}
+
+#[test]
+fn filters_combine() {
+    let mut a = mood(at("2026-11-20 10:00", 0), Mood::Low);
+    a.text = "Argument at work".into();
+    a.triggers = vec!["Work".into()];
+    a.emotions = vec!["Angry".into()];
+    let mut b = mood(at("2026-11-22 10:00", 0), Mood::Low);
+    b.symptoms = vec![Symptom { name: "Anxiety".into(), value: 6.0 }];
+    let c = mood(at("2026-11-24 10:00", 0), Mood::Good);
+    let all = [a, b, c];
+    let count = |f: Filter| all.iter().filter(|e| f.matcher()(e)).count();
+    assert_eq!(count(Filter::default()), 3);
+    assert!(Filter::default().is_empty());
+    assert_eq!(count(Filter { mood: Some(Mood::Low), ..Default::default() }), 2);
+    assert_eq!(count(Filter { mood: Some(Mood::Low), query: "ARGUMENT".into(), ..Default::default() }), 1);
+    assert_eq!(count(Filter { trigger: Some("work".into()), ..Default::default() }), 1);
+    assert_eq!(count(Filter { emotion: Some("Angry".into()), mood: Some(Mood::Good), ..Default::default() }), 0);
+    assert_eq!(count(Filter { symptom: Some("Anxiety".into()), ..Default::default() }), 1);
+    let range = Filter { from: Some(day(2026, 11, 21)), to: Some(day(2026, 11, 24)), ..Default::default() };
+    assert!(!range.is_empty());
+    assert_eq!(count(range), 2);
+}
+
+#[test]
+fn used_tags_most_used_first_ignoring_case() {
+    let tags = ["Work", "sleep", "work", "Family", "WORK", "Sleep"];
+    assert_eq!(used_tags(tags.into_iter()), vec!["Work", "sleep", "Family"]);
+}
