@@ -260,3 +260,20 @@ fn tidy(tags: Vec<String>) -> Result<Vec<String>, EntryError> {
 
 #[cfg(test)]
 mod tests;
+
+/// What the entry form holds while someone writes: kept as a draft so that a closed
+/// tab, a reload or an update loses nothing.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct EntryDraft {
+    pub entry: JournalEntry,
+    /// The `<input type=datetime-local>` value as typed.
+    #[serde(default)]
+    pub when: String,
+    /// Symptom fields as typed, by name (validated on save).
+    #[serde(default)]
+    pub symptoms: Vec<(String, String)>,
+}
+
+impl Body for EntryDraft {
+    const KIND: Kind = Kind::Draft;
+}

@@ -12,10 +12,16 @@ pub enum Route {
     Progress,
     Settings,
     Help,
+    Write,
+    Thought,
+    Trash,
+    Patterns,
+    CheckIns,
+    CheckIn,
 }
 
 impl Route {
-    pub const ALL: [Route; 7] = [
+    pub const ALL: [Route; 13] = [
         Route::Today,
         Route::Journal,
         Route::Sessions,
@@ -23,6 +29,12 @@ impl Route {
         Route::Progress,
         Route::Settings,
         Route::Help,
+        Route::Write,
+        Route::Thought,
+        Route::Trash,
+        Route::Patterns,
+        Route::CheckIns,
+        Route::CheckIn,
     ];
 
     /// The URL segment after the base ("" for Today).
@@ -35,6 +47,12 @@ impl Route {
             Route::Progress => "progress",
             Route::Settings => "settings",
             Route::Help => "help",
+            Route::Write => "write",
+            Route::Thought => "thought",
+            Route::Trash => "trash",
+            Route::Patterns => "patterns",
+            Route::CheckIns => "checkins",
+            Route::CheckIn => "checkin",
         }
     }
 
@@ -48,6 +66,12 @@ impl Route {
             Route::Progress => "Progress",
             Route::Settings => "Settings",
             Route::Help => "Get help now",
+            Route::Write => "New entry",
+            Route::Thought => "Thought record",
+            Route::Trash => "Recently deleted",
+            Route::Patterns => "Patterns",
+            Route::CheckIns => "Check-ins",
+            Route::CheckIn => "Check-in",
         }
     }
 

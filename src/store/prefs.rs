@@ -28,6 +28,17 @@ pub fn set_region(region: Region) {
     let _ = LocalStorage::set(REGION, region.code());
 }
 
+const SINCE: &str = "between.since";
+
+/// The date "since" summaries start from, as `YYYY-MM-DD`, if the person chose one.
+pub fn since() -> Option<String> {
+    LocalStorage::get::<String>(SINCE).ok()
+}
+
+pub fn set_since(date: &str) {
+    let _ = LocalStorage::set(SINCE, date);
+}
+
 pub(crate) fn persist_asked() -> bool {
     LocalStorage::get::<bool>(PERSIST_ASKED).unwrap_or(false)
 }

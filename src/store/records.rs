@@ -115,6 +115,42 @@ pub async fn purge_expired(kind: Kind) -> Result<usize, StoreError> {
     Ok(count)
 }
 
+/// Saves a scratch record under a fixed id, whatever is stored there (drafts: the
+/// last keystroke wins). Revisions are not checked.
+pub async fn put_scratch<T: Body>(id: &RecordId, body: T) -> Result<(), StoreError> {
+    let now = now();
+    let mut meta = Meta::new(id.clone(), T::KIND, now);
+    meta.rev = 1;
+    let value = codec::encode(&Record { meta, body })?;
+    with_db(|db| {
+        let value = value.clone();
+        async move {
+            let tx = db.transaction(&[RECORDS], TransactionMode::ReadWrite).map_err(StoreError::from_idb)?;
+            let store = tx.object_store(RECORDS).map_err(StoreError::from_idb)?;
+            store.put(&value, None).map_err(StoreError::from_idb)?;
+            commit(tx).await
+        }
+    })
+    .await
+}
+
+/// Removes a record for good (drafts once saved; the trash when emptied).
+pub async fn remove<T: Body>(id: &RecordId) -> Result<(), StoreError> {
+    let key = codec::key(T::KIND, id);
+    with_db(|db| {
+        let key = key.clone();
+        async move {
+            let tx = db.transaction(&[RECORDS], TransactionMode::ReadWrite).map_err(StoreError::from_idb)?;
+            let store = tx.object_store(RECORDS).map_err(StoreError::from_idb)?;
+            store.delete(JsValue::from(key)).map_err(StoreError::from_idb)?;
+            commit(tx).await
+        }
+    })
+    .await?;
+    sync::changed(T::KIND);
+    Ok(())
+}
+
 /// Writes `record` if the stored revision is `expected` (`None`: nothing stored yet).
 async fn write<T: Body>(record: &Record<T>, expected: Option<u32>) -> Result<(), StoreError> {
     let value = codec::encode(record)?;

@@ -2,9 +2,12 @@
 //!
 //! Screens get storage through `crate::store` only; they never touch browser storage.
 
+mod checkins;
 mod coping;
 mod crisis;
+mod format;
 mod journal;
+mod patterns;
 mod progress;
 mod sessions;
 mod settings;
@@ -37,6 +40,10 @@ pub struct Prefs {
     pub region: RwSignal<Region>,
 }
 
+/// A short message for the next screen ("Saved on this device."), shown once.
+#[derive(Clone, Copy)]
+pub struct Flash(pub RwSignal<Option<String>>);
+
 /// Bumped whenever stored records change, in this tab or another one.
 #[derive(Clone, Copy)]
 pub struct DataVersion(pub RwSignal<u64>);
@@ -63,6 +70,7 @@ pub fn App() -> impl IntoView {
     store::sync::on_change(move |_| version.0.update(|v| *v += 1));
 
     provide_context(pwa::register(&base));
+    provide_context(Flash(RwSignal::new(None)));
     provide_context(Base(base.clone()));
 
     view! {
@@ -76,6 +84,12 @@ pub fn App() -> impl IntoView {
                     <RouteView path=path!("/progress") view=progress::Progress/>
                     <RouteView path=path!("/settings") view=settings::Settings/>
                     <RouteView path=path!("/help") view=crisis::CrisisCard/>
+                    <RouteView path=path!("/write") view=journal::EntryPage/>
+                    <RouteView path=path!("/thought") view=journal::ThoughtPage/>
+                    <RouteView path=path!("/trash") view=journal::TrashPage/>
+                    <RouteView path=path!("/patterns") view=patterns::Patterns/>
+                    <RouteView path=path!("/checkins") view=checkins::CheckIns/>
+                    <RouteView path=path!("/checkin") view=checkins::TakeCheckIn/>
                 </Routes>
             </widgets::Shell>
         </Router>

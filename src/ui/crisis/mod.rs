@@ -1,6 +1,7 @@
 //! The crisis card: the lines for the person's region, one tap from every screen.
 //! It needs no network and no stored data beyond the chosen region.
 
+mod lines;
 mod region_picker;
 
 use leptos::prelude::*;
@@ -10,6 +11,7 @@ use crate::domain::route::Route;
 use crate::ui::widgets::Page;
 use crate::ui::Prefs;
 
+pub use lines::HelpLines;
 pub use region_picker::RegionPicker;
 
 #[component]

@@ -1,22 +1,269 @@
-//! The journal: write an entry, see entries newest first, edit, delete with undo.
+//! The journal: entries grouped by day, newest first, with search and filters;
+//! writing and editing (`entry_form`), thought records (`thought`), and the trash.
 
+mod data;
 mod entry_form;
-mod entry_list;
+mod entry_item;
+mod filters;
+mod tag_picker;
+mod thought;
+mod trash;
 
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
 use leptos::prelude::*;
+use leptos_router::components::A;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
+use crate::domain::journal::JournalEntry;
+use crate::domain::patterns::{local_time, Filter};
+use crate::domain::record::{Kind, Record};
 use crate::domain::route::Route;
-use crate::ui::widgets::Page;
+use crate::domain::thought::ThoughtRecord;
+use crate::store::{self, StoreError};
+use crate::ui::format::day_long;
+use crate::ui::widgets::{Page, StoreMessage};
+use crate::ui::{Base, Flash};
 
-use entry_form::EntryForm;
-use entry_list::EntryList;
+pub use data::records;
+pub use entry_form::EntryPage;
+pub use thought::ThoughtPage;
+pub use trash::TrashPage;
+
+use entry_item::{EntryItem, ThoughtItem};
+use filters::Filters;
+
+/// How many items are rendered at first, and added each time the end comes near.
+const PAGE: usize = 40;
+
+/// Anything that shows in the journal list.
+#[derive(Clone, PartialEq)]
+pub enum Item {
+    Entry(Record<JournalEntry>),
+    Thought(Record<ThoughtRecord>),
+}
+
+impl Item {
+    fn at(&self) -> (i64, i32) {
+        match self {
+            Item::Entry(r) => (r.body.at, r.body.offset_min),
+            Item::Thought(r) => (r.body.at, r.body.offset_min),
+        }
+    }
+
+    fn day(&self) -> NaiveDate {
+        let (at, off) = self.at();
+        local_time(at, off).date()
+    }
+
+    fn key(&self) -> (Kind, String, u32) {
+        match self {
+            Item::Entry(r) => (Kind::JournalEntry, r.meta.id.0.clone(), r.meta.rev),
+            Item::Thought(r) => (Kind::ThoughtRecord, r.meta.id.0.clone(), r.meta.rev),
+        }
+    }
+}
+
+/// Undo for the last deletion, shared by the list's items.
+#[derive(Clone, Copy)]
+pub struct Undo(pub RwSignal<Option<Item>>);
+
+#[derive(Clone, PartialEq)]
+enum ListState {
+    Loading,
+    Failed(StoreError),
+    Empty,
+    Items,
+}
 
 #[component]
 pub fn Journal() -> impl IntoView {
+    let base = expect_context::<Base>();
+    let flash = expect_context::<Flash>();
+    let entries = records::<JournalEntry>();
+    let thoughts = records::<ThoughtRecord>();
+    let filter = RwSignal::new(Filter::default());
+    let shown = RwSignal::new(PAGE);
+    let undo = Undo(RwSignal::new(None));
+    provide_context(undo);
+    let failure = RwSignal::new(None::<StoreError>);
+
+    // Entries deleted more than 30 days ago leave the trash for good.
+    leptos::task::spawn_local(async {
+        let _ = store::purge_expired(Kind::JournalEntry).await;
+        let _ = store::purge_expired(Kind::ThoughtRecord).await;
+    });
+
+    let live = Memo::new(move |_| {
+        let mut list: Vec<Record<JournalEntry>> = entries.get().and_then(Result::ok).unwrap_or_default();
+        list.retain(|r| !r.meta.is_deleted());
+        list
+    });
+    let live_thoughts = Memo::new(move |_| {
+        let mut list: Vec<Record<ThoughtRecord>> = thoughts.get().and_then(Result::ok).unwrap_or_default();
+        list.retain(|r| !r.meta.is_deleted());
+        list
+    });
+    let total = move || live.with(Vec::len) + live_thoughts.with(Vec::len);
+    let matching = Memo::new(move |_| {
+        let f = filter.get();
+        let matches = f.matcher();
+        let mut items: Vec<Item> = live.with(|l| l.iter().filter(|r| matches(&r.body)).cloned().map(Item::Entry).collect());
+        // Thought records only match a plain text search; the other filters are about entries.
+        let only_text = Filter { query: f.query.clone(), ..Filter::default() } == f;
+        if only_text {
+            let q = f.query.trim().to_lowercase();
+            live_thoughts.with(|l| {
+                items.extend(l.iter().filter(|r| thought_matches(&r.body, &q)).cloned().map(Item::Thought))
+            });
+        }
+        items.sort_by(|a, b| b.at().0.cmp(&a.at().0));
+        items
+    });
+    let state = Memo::new(move |_| match (entries.get(), thoughts.get()) {
+        (Some(Err(e)), _) | (_, Some(Err(e))) => ListState::Failed(e),
+        (Some(Ok(_)), Some(Ok(_))) if total() == 0 => ListState::Empty,
+        (Some(Ok(_)), Some(Ok(_))) => ListState::Items,
+        _ => ListState::Loading,
+    });
+    // Days among the first `shown` items, newest first, and their items.
+    let by_day = Memo::new(move |_| {
+        let mut days: BTreeMap<NaiveDate, Vec<Item>> = BTreeMap::new();
+        matching.with(|m| {
+            for item in m.iter().take(shown.get()) {
+                days.entry(item.day()).or_default().push(item.clone());
+            }
+        });
+        days
+    });
+    let days = Memo::new(move |_| by_day.with(|d| d.keys().rev().copied().collect::<Vec<_>>()));
+    let more = move || matching.with(Vec::len) > shown.get();
+
+    let restore = move |_| {
+        let Some(item) = undo.0.get_untracked() else { return };
+        leptos::task::spawn_local(async move {
+            let result = match &item {
+                Item::Entry(r) => store::restore(r).await.map(|_| ()),
+                Item::Thought(r) => store::restore(r).await.map(|_| ()),
+            };
+            match result {
+                Ok(()) => undo.0.set(None),
+                Err(e) => failure.set(Some(e)),
+            }
+        });
+    };
+
+    let sentinel = NodeRef::<leptos::html::Div>::new();
+    watch_end(sentinel, shown, move || {
+        if more() {
+            shown.update(|s| *s += PAGE);
+        }
+    });
+
+    let count_text = move || {
+        let n = matching.with(Vec::len);
+        let f = filter.get();
+        if f.is_empty() {
+            match n {
+                1 => "1 entry".to_string(),
+                n => format!("{n} entries"),
+            }
+        } else {
+            format!("{n} of {} match", total())
+        }
+    };
+
     view! {
         <Page title=Route::Journal.title()>
-            <EntryForm/>
-            <EntryList/>
+            {move || flash.0.get().map(|m| view! { <p class="message" role="status">{m}</p> })}
+            <div class="actions actions--top">
+                <A href=base.href(Route::Write) attr:class="button button--primary">"New entry"</A>
+                <A href=base.href(Route::Thought) attr:class="button">"Thought record"</A>
+                <A href=base.href(Route::Patterns) attr:class="button">"Patterns"</A>
+                <A href=base.href(Route::CheckIns) attr:class="button">"Check-ins"</A>
+            </div>
+            <Filters filter=filter entries=live/>
+            <section class="entries" aria-labelledby="entries-title">
+                <div class="entries__head">
+                    <h2 id="entries-title">"Your entries"</h2>
+                    <p class="muted" role="status" aria-live="polite">{count_text}</p>
+                </div>
+                <StoreMessage error=failure/>
+                {move || undo.0.get().map(|_| view! {
+                    <div class="toast" role="status">
+                        <span>"Entry deleted."</span>
+                        <button type="button" class="button" on:click=restore>"Undo"</button>
+                    </div>
+                })}
+                {move || match state.get() {
+                    ListState::Loading => view! { <p class="muted">"Loading…"</p> }.into_any(),
+                    ListState::Failed(e) => view! { <StoreMessage error=Signal::derive(move || Some(e.clone()))/> }.into_any(),
+                    ListState::Empty => view! {
+                        <p class="muted">"Nothing here yet. What you write stays on this device."</p>
+                    }.into_any(),
+                    ListState::Items => view! {
+                        <For each=move || days.get() key=|d| *d let(day)>
+                            <section class="day" aria-label=day_long(day)>
+                                <h3 class="day__title">{day_long(day)}</h3>
+                                <ul class="entry-list">
+                                    <For each=move || by_day.with(|m| m.get(&day).cloned().unwrap_or_default())
+                                        key=|i| i.key() let(item)>
+                                        {match item {
+                                            Item::Entry(r) => view! { <EntryItem record=r/> }.into_any(),
+                                            Item::Thought(r) => view! { <ThoughtItem record=r/> }.into_any(),
+                                        }}
+                                    </For>
+                                </ul>
+                            </section>
+                        </For>
+                    }.into_any(),
+                }}
+                <div node_ref=sentinel class="entries__end">
+                    <button type="button" class="button" hidden=move || !more()
+                        on:click=move |_| shown.update(|s| *s += PAGE)>"Show more entries"</button>
+                </div>
+            </section>
+            <p><A href=base.href(Route::Trash)>"Recently deleted"</A></p>
         </Page>
     }
+}
+
+fn thought_matches(r: &ThoughtRecord, q: &str) -> bool {
+    if q.is_empty() {
+        return true;
+    }
+    [&r.situation, &r.evidence_for, &r.evidence_against, &r.balanced]
+        .into_iter()
+        .chain(r.thoughts.iter().map(|t| &t.text))
+        .any(|t| t.to_lowercase().contains(q))
+}
+
+/// Calls `on_near` whenever the element comes near the viewport (loading more as
+/// the person scrolls).
+fn watch_end(target: NodeRef<leptos::html::Div>, shown: RwSignal<usize>, on_near: impl Fn() + 'static) {
+    let callback = Closure::<dyn Fn(js_sys::Array)>::new(move |entries: js_sys::Array| {
+        let near = entries.iter().any(|e| {
+            e.unchecked_into::<web_sys::IntersectionObserverEntry>().is_intersecting()
+        });
+        if near {
+            on_near();
+        }
+    });
+    let options = web_sys::IntersectionObserverInit::new();
+    options.set_root_margin("600px");
+    let Ok(observer) = web_sys::IntersectionObserver::new_with_options(callback.as_ref().unchecked_ref(), &options) else {
+        return;
+    };
+    callback.forget();
+    // Observing again after each page reports the sentinel's state afresh, so a
+    // sentinel still in view loads the next page too.
+    Effect::new(move |_| {
+        shown.track();
+        if let Some(el) = target.get() {
+            observer.unobserve(&el);
+            observer.observe(&el);
+        }
+    });
 }

@@ -1,16 +1,84 @@
-//! Sessions: the next appointment, homework and things to bring up.
+//! Sessions: for now, the list of things to bring up next time, gathered from the
+//! journal ("Bring to next session") and from check-ins.
 
 use leptos::prelude::*;
+use leptos_router::components::A;
 
+use crate::domain::agenda::AgendaItem;
+use crate::domain::journal::JournalEntry;
 use crate::domain::route::Route;
-use crate::ui::widgets::Page;
+use crate::domain::thought::ThoughtRecord;
+use crate::store::{self, StoreError};
+use crate::ui::format::{day_long, time_of};
+use crate::ui::journal::records;
+use crate::ui::widgets::{Page, StoreMessage};
+use crate::ui::Base;
 
 #[component]
 pub fn Sessions() -> impl IntoView {
+    let base = expect_context::<Base>();
+    let agenda = records::<AgendaItem>();
+    let entries = records::<JournalEntry>();
+    let thoughts = records::<ThoughtRecord>();
+    let failure = RwSignal::new(None::<StoreError>);
+    let items = move || {
+        let list: Vec<_> = agenda.get().and_then(Result::ok).unwrap_or_default().into_iter().filter(|r| !r.meta.is_deleted() && !r.body.done).collect();
+        list.into_iter()
+            .map(|r| {
+                let done = r.clone();
+                view! {
+                    <li class="card agenda-item">
+                        <p>{r.body.text.clone()}</p>
+                        <button type="button" class="button" on:click=move |_| {
+                            let mut d = done.clone();
+                            d.body.done = true;
+                            leptos::task::spawn_local(async move {
+                                if let Err(e) = store::update(&d).await { failure.set(Some(e)); }
+                            });
+                        }>"Talked about it"</button>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+    let flagged = move || {
+        let mut list: Vec<(i64, String, String)> = entries
+            .get()
+            .and_then(Result::ok)
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|r| !r.meta.is_deleted() && r.body.for_session)
+            .map(|r| {
+                let what = if r.body.text.is_empty() { r.body.mood.map(|m| format!("Mood: {}", m.word())).unwrap_or_default() } else { r.body.text.clone() };
+                (r.body.at, format!("{}?id={}", base.href(Route::Write), r.meta.id.as_str()), what)
+            })
+            .collect();
+        list.extend(thoughts.get().and_then(Result::ok).unwrap_or_default().into_iter().filter(|r| !r.meta.is_deleted() && r.body.for_session).map(|r| {
+            (r.body.at, format!("{}?id={}", base.href(Route::Thought), r.meta.id.as_str()), format!("Thought record: {}", r.body.situation))
+        }));
+        list.sort_by(|a, b| b.0.cmp(&a.0));
+        list.into_iter()
+            .map(|(at, href, what)| {
+                let when = format!("{}, {}", day_long(crate::ui::format::local_date(at)), time_of(at));
+                view! {
+                    <li class="card agenda-item">
+                        <p class="entry__when">{when}</p>
+                        <p class="entry__text entry__text--clamp">{what}</p>
+                        <A href=href>"Open"</A>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
     view! {
         <Page title=Route::Sessions.title()>
-            <p>"This is where your next appointment, your homework and the things you want to bring up will live."</p>
-            <p class="muted">"Not built yet. Your journal works today, and everything you save now will be here when this arrives."</p>
+            <section aria-labelledby="agenda-title">
+                <h2 id="agenda-title">"To bring up next time"</h2>
+                <StoreMessage error=failure/>
+                <ul class="entry-list">{items}{flagged}</ul>
+                <p class="muted">"Mark a journal entry with “Bring to next session” and it shows up here."</p>
+            </section>
+            <p class="muted">"Appointments, homework and a session summary are on their way."</p>
         </Page>
     }
 }

@@ -22,7 +22,11 @@ pub fn Today() -> impl IntoView {
             <section class="card" aria-labelledby="today-write">
                 <h2 id="today-write">"Write it down"</h2>
                 <p>"A few words about how today is going can help you see patterns and bring things to your next session."</p>
-                <p><A href=base.href(Route::Journal) attr:class="button button--primary">"Write in your journal"</A></p>
+                <div class="actions">
+                    <A href=base.href(Route::Write) attr:class="button button--primary">"New entry"</A>
+                    <A href=base.href(Route::Journal) attr:class="button">"See my entries"</A>
+                    <A href=base.href(Route::CheckIns) attr:class="button">"Check in"</A>
+                </div>
             </section>
             <section class="card" aria-labelledby="today-private">
                 <h2 id="today-private">"Private by design"</h2>
