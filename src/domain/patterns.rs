@@ -176,7 +176,7 @@ pub fn symptom_trends(entries: &[&JournalEntry], today: NaiveDate) -> Vec<Sympto
             }
         })
         .collect();
-    trends.sort_by(|a, b| b.readings.cmp(&a.readings).then(a.name.cmp(&b.name)));
+    trends.sort_unstable_by(|a, b| b.readings.cmp(&a.readings).then(a.name.cmp(&b.name)));
     trends
 }
 
@@ -221,7 +221,7 @@ pub fn trigger_stats(entries: &[&JournalEntry]) -> Vec<TriggerStat> {
             TriggerStat { name, entries: count, days: days.len(), mood_with: mean(ws, wc), mood_without: mean(os, oc) }
         })
         .collect();
-    stats.sort_by(|a, b| b.entries.cmp(&a.entries).then(a.name.cmp(&b.name)));
+    stats.sort_unstable_by(|a, b| b.entries.cmp(&a.entries).then(a.name.cmp(&b.name)));
     stats
 }
 
@@ -313,7 +313,7 @@ pub fn summary_since(entries: &[&JournalEntry], since: NaiveDate, today: NaiveDa
     let by = |f: fn(&(NaiveDate, f64), &(NaiveDate, f64)) -> std::cmp::Ordering| daily.iter().copied().min_by(f);
     let mut written: Vec<NaiveDate> = within.iter().map(|e| local_day(e)).collect();
     written.dedup();
-    written.sort();
+    written.sort_unstable();
     written.dedup();
     Summary {
         entries: within.len(),
@@ -334,7 +334,7 @@ fn top<'a>(names: impl Iterator<Item = &'a String>, n: usize) -> Vec<(String, us
         *counts.entry(name.as_str()).or_default() += 1;
     }
     let mut list: Vec<(String, usize)> = counts.into_iter().map(|(k, v)| (k.to_string(), v)).collect();
-    list.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    list.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     list.truncate(n);
     list
 }
@@ -387,7 +387,7 @@ pub fn used_tags<'a>(names: impl Iterator<Item = &'a str>) -> Vec<String> {
             None => counts.push((n.to_string(), 1)),
         }
     }
-    counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    counts.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     counts.into_iter().map(|(k, _)| k).collect()
 }
 

@@ -134,7 +134,7 @@ mod tests {
             // The serde name is the stored name too.
             assert_eq!(serde_json::to_string(&k).unwrap(), format!("\"{}\"", k.as_str()));
         }
-        names.sort();
+        names.sort_unstable();
         names.dedup();
         assert_eq!(names.len(), Kind::ALL.len());
         assert_eq!(Kind::parse("nope"), None);

@@ -18,6 +18,12 @@ export const ROUTES = [
   { path: 'progress', title: 'Progress' },
   { path: 'settings', title: 'Settings' },
   { path: 'help', title: 'Get help now' },
+  { path: 'write', title: 'New entry' },
+  { path: 'thought', title: 'Thought record' },
+  { path: 'trash', title: 'Recently deleted' },
+  { path: 'patterns', title: 'Patterns' },
+  { path: 'checkins', title: 'Check-ins' },
+  { path: 'checkin?q=phq9', title: 'PHQ-9' },
 ];
 
 export { startServer };
@@ -31,12 +37,13 @@ export function copyDist(into = mkdtempSync(join(tmpdir(), 'between-dist-'))) {
 /// Launches Chromium with a fresh profile. Every request is recorded, and `close()`
 /// fails the test if any went to another origin or the page logged an error
 /// (a CSP violation, an uncaught panic) that the test did not expect.
-export async function launch(t, { origin, locale = 'en-US', colorScheme = 'light', reducedMotion = 'no-preference', allowErrors = [] } = {}) {
+export async function launch(t, { origin, locale = 'en-US', timezoneId, colorScheme = 'light', reducedMotion = 'no-preference', allowErrors = [] } = {}) {
   const profile = mkdtempSync(join(tmpdir(), 'between-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: '/usr/bin/chromium',
     headless: true,
     locale,
+    timezoneId,
     colorScheme,
     reducedMotion,
     viewport: { width: 412, height: 860 },
@@ -92,10 +99,39 @@ export async function appReady(page) {
   await page.getByRole('navigation', { name: 'Main' }).waitFor({ timeout: 30_000 });
 }
 
+/// Writes a text entry the way a person does: "New entry", type, "Save entry".
+/// Ends on the journal, with the entry saved.
 export async function writeEntry(page, text) {
+  await page.getByRole('link', { name: 'New entry' }).first().click();
   await page.getByLabel("What's on your mind?").fill(text);
   await page.getByRole('button', { name: 'Save entry' }).click();
   await page.getByRole('status').filter({ hasText: 'Saved on this device.' }).waitFor();
+}
+
+/// Puts journal entries straight into IndexedDB in the stored format (see
+/// src/store/codec.rs), for tests and benchmarks that need a known data set.
+/// The app must have opened the database once (any screen does). Each entry:
+/// { at (ms), offset_min, mood (1-5), emotions, triggers, symptoms: [{name, value}], text }.
+export async function seedEntries(page, entries) {
+  await page.evaluate(async (entries) => {
+    const db = await new Promise((ok, fail) => {
+      const r = indexedDB.open('between');
+      r.onsuccess = () => ok(r.result);
+      r.onerror = () => fail(r.error);
+    });
+    const tx = db.transaction('records', 'readwrite');
+    const store = tx.objectStore('records');
+    entries.forEach((e, i) => {
+      const id = `seed-${i}`;
+      const body = { offset_min: 0, emotions: [], symptoms: [], triggers: [], text: '', for_session: false, ...e };
+      store.put({
+        key: `journal_entry:${id}`, kind: 'journal_entry', id, created: e.at, updated: e.at,
+        deleted: null, rev: 1, enc: 'json', payload: JSON.stringify(body),
+      });
+    });
+    await new Promise((ok, fail) => { tx.oncomplete = ok; tx.onerror = () => fail(tx.error); });
+    db.close();
+  }, entries);
 }
 
 export function readDistFile(dir, name) {

@@ -17,14 +17,15 @@ const entries = (page) => page.getByRole('region', { name: 'Your entries' }).get
 test('an entry is saved, survives a reload, and can be edited', async (t) => {
   const { page } = await journal(t);
   await writeEntry(page, 'Slept badly, but the walk helped.');
-  assert.equal(await page.getByLabel("What's on your mind?").inputValue(), '', 'the form is ready for the next one');
   await page.reload();
   await appReady(page);
   await entries(page).filter({ hasText: 'Slept badly, but the walk helped.' }).waitFor();
 
-  await entries(page).first().getByRole('button', { name: 'Edit' }).click();
-  await page.getByLabel('Edit entry').fill('Slept badly. The walk helped a lot.');
-  await page.getByRole('button', { name: 'Save changes' }).click();
+  await entries(page).first().getByRole('link', { name: 'Edit' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Edit entry' }).waitFor();
+  assert.equal(await page.getByLabel("What's on your mind?").inputValue(), 'Slept badly, but the walk helped.');
+  await page.getByLabel("What's on your mind?").fill('Slept badly. The walk helped a lot.');
+  await page.getByRole('button', { name: 'Save entry' }).click();
   await entries(page).filter({ hasText: 'The walk helped a lot.' }).waitFor();
   await page.reload();
   await appReady(page);
@@ -33,10 +34,14 @@ test('an entry is saved, survives a reload, and can be edited', async (t) => {
 });
 
 test('an empty entry is not saved and says why', async (t) => {
-  const { page } = await journal(t);
+  const { page, server } = await journal(t);
+  await page.getByRole('link', { name: 'New entry' }).click();
   await page.getByLabel("What's on your mind?").fill('   ');
   await page.getByRole('button', { name: 'Save entry' }).click();
-  await page.getByRole('alert').filter({ hasText: 'Write something first' }).waitFor();
+  await page.getByRole('alert').filter({ hasText: "There's nothing to save yet" }).waitFor();
+  assert.equal(await page.getByLabel("What's on your mind?").inputValue(), '   ');
+  await page.goto(server.url + 'journal');
+  await page.getByText('Nothing here yet.').waitFor();
   assert.equal(await entries(page).count(), 0);
 });
 
@@ -73,7 +78,7 @@ test('a full disk keeps the text on screen with a plain message, and saving late
       return put.apply(this, args);
     };
   });
-  await page.goto(server.url + 'journal');
+  await page.goto(server.url + 'write');
   await appReady(page);
   await page.evaluate(() => { window.__diskFull = true; });
   const words = 'Words I do not want to lose.';
@@ -81,11 +86,11 @@ test('a full disk keeps the text on screen with a plain message, and saving late
   await page.getByRole('button', { name: 'Save entry' }).click();
   await page.getByRole('alert').filter({ hasText: 'out of space' }).waitFor();
   assert.equal(await page.getByLabel("What's on your mind?").inputValue(), words);
-  assert.equal(await entries(page).count(), 0);
 
   await page.evaluate(() => { window.__diskFull = false; });
   await page.getByRole('button', { name: 'Save entry' }).click();
   await entries(page).filter({ hasText: words }).waitFor();
+  assert.equal(await entries(page).count(), 1);
   assert.equal(await page.getByRole('alert').count(), 0, 'the message goes once it worked');
 });
 
@@ -120,25 +125,25 @@ test('a change in one tab shows in another, and neither overwrites the newer one
   await writeEntry(a, 'Written in tab A');
   await entries(b).filter({ hasText: 'Written in tab A' }).waitFor();
 
-  // Both tabs start editing the same entry.
-  await entries(a).first().getByRole('button', { name: 'Edit' }).click();
-  await entries(b).first().getByRole('button', { name: 'Edit' }).click();
-  await a.getByLabel('Edit entry').fill('Tab A got there first');
-  await a.getByRole('button', { name: 'Save changes' }).click();
-  await a.getByText('Tab A got there first').waitFor();
+  // Both tabs open the same entry to edit it.
+  await entries(b).first().getByRole('link', { name: 'Edit' }).click();
+  await b.getByLabel("What's on your mind?").waitFor();
+  await entries(a).first().getByRole('link', { name: 'Edit' }).click();
+  await a.getByLabel("What's on your mind?").fill('Tab A got there first');
+  await a.getByRole('button', { name: 'Save entry' }).click();
+  await entries(a).filter({ hasText: 'Tab A got there first' }).waitFor();
 
-  await b.getByLabel('Edit entry').fill('Tab B wrote this meanwhile');
-  await b.getByRole('button', { name: 'Save changes' }).click();
+  await b.getByLabel("What's on your mind?").fill('Tab B wrote this meanwhile');
+  await b.getByRole('button', { name: 'Save entry' }).click();
   await b.getByRole('alert').filter({ hasText: 'changed in another tab' }).waitFor();
-  assert.equal(await b.getByLabel('Edit entry').inputValue(), 'Tab B wrote this meanwhile', 'B keeps its words');
-  await entries(b).getByText('Tab A got there first').waitFor();
+  assert.equal(await b.getByLabel("What's on your mind?").inputValue(), 'Tab B wrote this meanwhile', 'B keeps its words');
 
   await a.reload();
   await appReady(a);
   await entries(a).filter({ hasText: 'Tab A got there first' }).waitFor();
 
   // Saving again in B is now a deliberate choice on top of A's version.
-  await b.getByRole('button', { name: 'Save changes' }).click();
+  await b.getByRole('button', { name: 'Save entry' }).click();
   await entries(a).filter({ hasText: 'Tab B wrote this meanwhile' }).waitFor();
   assert.equal(await entries(a).count(), 1);
 });

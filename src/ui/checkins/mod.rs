@@ -25,7 +25,7 @@ pub fn CheckIns() -> impl IntoView {
     let all = Memo::new(move |_| {
         let mut list: Vec<CheckIn> =
             loaded.get().and_then(Result::ok).unwrap_or_default().into_iter().filter(|r| !r.meta.is_deleted()).map(|r| r.body).collect();
-        list.sort_by_key(|c| c.at);
+        list.sort_unstable_by_key(|c| c.at);
         list
     });
     let cards = Questionnaire::ALL

@@ -49,7 +49,7 @@ pub fn TakeCheckIn() -> impl IntoView {
         }
     };
 
-    let items = q
+    let items = move || q
         .items()
         .iter()
         .enumerate()
@@ -106,7 +106,7 @@ pub fn TakeCheckIn() -> impl IntoView {
             <Show when=move || result.with(Option::is_none)>
                 <p class="lead">{q.question()}</p>
                 <form on:submit=submit novalidate>
-                    {items.clone()}
+                    {items()}
                     {move || problem.get().map(|p| view! { <p class="message message--problem" role="alert">{p}</p> })}
                     <StoreMessage error=failure/>
                     <div class="actions">

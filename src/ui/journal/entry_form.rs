@@ -126,7 +126,9 @@ pub fn EntryPage() -> impl IntoView {
             set_timeout(
                 move || {
                     // Only the last change in a burst of typing is written.
-                    if generation.get_value() == mine && !saving.get_untracked() {
+                    // The form may be gone by now (saved, or the person moved on).
+                    let current = generation.try_get_value() == Some(mine);
+                    if current && saving.try_get_untracked() == Some(false) {
                         leptos::task::spawn_local(async move {
                             let _ = store::put_scratch(&key, draft).await;
                         });
@@ -198,7 +200,8 @@ pub fn EntryPage() -> impl IntoView {
                     Ok(()) => {
                         let _ = store::remove::<EntryDraft>(&draft_key).await;
                         flash.0.set(Some("Saved on this device.".into()));
-                        navigate(&journal, Default::default());
+                        // Our hrefs already carry the base, so the router must not add it again.
+                        navigate(&journal, leptos_router::NavigateOptions { resolve: false, ..Default::default() });
                     }
                     Err(e) => {
                         // Keep what was typed as a draft too, in case the tab goes away.
@@ -210,10 +213,10 @@ pub fn EntryPage() -> impl IntoView {
                                 original.set(Some(newer));
                             }
                         }
-                        failure.set(Some(e));
+                        let _ = failure.try_set(Some(e));
                     }
                 }
-                saving.set(false);
+                let _ = saving.try_set(false);
             });
         }
     };
@@ -237,7 +240,10 @@ pub fn EntryPage() -> impl IntoView {
             {move || restored.get().then(|| view! {
                 <p class="message" role="status">"We kept what you were writing."</p>
             })}
-            <form class="entry-form" on:submit=save novalidate>
+            // The form appears once the entry and any draft are in, so nothing typed
+            // is overwritten by a late load.
+            <p class="muted" hidden=move || loaded.get()>"Loading…"</p>
+            <form class="entry-form" on:submit=save novalidate hidden=move || !loaded.get()>
                 <fieldset class="card field" role="radiogroup" aria-labelledby="mood-label">
                     <legend id="mood-label" class="field__label">"Mood"</legend>
                     <div class="moods">{mood_choices}</div>

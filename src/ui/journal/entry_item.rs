@@ -48,8 +48,8 @@ pub fn EntryItem(record: Record<JournalEntry>) -> impl IntoView {
         });
     };
 
-    let tags = e.emotions.iter().map(|t| view! { <li class="chip chip--static">{t.clone()}</li> }).collect_view();
-    let triggers = e.triggers.iter().map(|t| view! { <li class="chip chip--static chip--trigger">{format!("Trigger: {t}")}</li> }).collect_view();
+    let tags = e.emotions.iter().map(|t| view! { <span class="chip chip--static">{t.clone()}</span> }).collect_view();
+    let triggers = e.triggers.iter().map(|t| view! { <span class="chip chip--static chip--trigger">{format!("Trigger: {t}")}</span> }).collect_view();
     let symptoms = e
         .symptoms
         .iter()
@@ -59,7 +59,7 @@ pub fn EntryItem(record: Record<JournalEntry>) -> impl IntoView {
             } else {
                 format!("{} {}/10", s.name, number(s.value))
             };
-            view! { <li class="chip chip--static">{v}</li> }
+            view! { <span class="chip chip--static">{v}</span> }
         })
         .collect_view();
 
@@ -70,7 +70,7 @@ pub fn EntryItem(record: Record<JournalEntry>) -> impl IntoView {
                 {heading}
             </p>
             {(!e.emotions.is_empty() || !e.triggers.is_empty() || !e.symptoms.is_empty()).then(|| view! {
-                <ul class="chips">{tags}{triggers}{symptoms}</ul>
+                <p class="chips">{tags}{triggers}{symptoms}</p>
             })}
             {e.prompt.clone().map(|p| view! { <p class="prompt">{p}</p> })}
             {(!e.text.is_empty()).then(|| view! { <p class="entry__text">{e.text.clone()}</p> })}
@@ -113,14 +113,14 @@ pub fn ThoughtItem(record: Record<ThoughtRecord>) -> impl IntoView {
                 Some(a) => format!("{} {} → {}", m.name, m.before, a),
                 None => format!("{} {}", m.name, m.before),
             };
-            view! { <li class="chip chip--static">{text}</li> }
+            view! { <span class="chip chip--static">{text}</span> }
         })
         .collect_view();
     view! {
         <li class="card entry entry--thought">
             <p class="entry__when">{format!("{} · Thought record", time_of(t.at))}</p>
             {(!t.situation.is_empty()).then(|| view! { <p class="entry__text">{t.situation.clone()}</p> })}
-            <ul class="chips">{moods}</ul>
+            <p class="chips">{moods}</p>
             {t.hot_thought().map(|h| view! { <p class="entry__text"><strong>"Hot thought: "</strong>{h.text.clone()}</p> })}
             {(!t.balanced.is_empty()).then(|| view! { <p class="entry__text"><strong>"Balanced thought: "</strong>{t.balanced.clone()}</p> })}
             {t.for_session.then(|| view! { <p class="badge">"On your list for next session"</p> })}

@@ -24,10 +24,6 @@ pub fn Filters(filter: RwSignal<Filter>, entries: Memo<Vec<Record<JournalEntry>>
                 .collect_view()
         }
     };
-    let active = move || {
-        let f = filter.get();
-        !f.is_empty() && !(f.mood.is_none() && f.emotion.is_none() && f.symptom.is_none() && f.trigger.is_none() && f.from.is_none() && f.to.is_none())
-    };
     let opt = |v: String| if v.is_empty() { None } else { Some(v) };
     view! {
         <div role="search" class="card filters">
@@ -35,7 +31,7 @@ pub fn Filters(filter: RwSignal<Filter>, entries: Memo<Vec<Record<JournalEntry>>
             <input id="search" type="search" class="field__input" autocomplete="off"
                 prop:value=move || filter.with(|f| f.query.clone())
                 on:input=move |ev| filter.update(|f| f.query = event_target_value(&ev))/>
-            <details class="filters__more" open=active>
+            <details class="filters__more">
                 <summary>"Filters"</summary>
                 <div class="filters__grid">
                     <div class="field">

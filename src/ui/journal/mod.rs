@@ -119,7 +119,7 @@ pub fn Journal() -> impl IntoView {
                 items.extend(l.iter().filter(|r| thought_matches(&r.body, &q)).cloned().map(Item::Thought))
             });
         }
-        items.sort_by(|a, b| b.at().0.cmp(&a.at().0));
+        items.sort_unstable_by(|a, b| b.at().0.cmp(&a.at().0));
         items
     });
     let state = Memo::new(move |_| match (entries.get(), thoughts.get()) {
@@ -205,7 +205,7 @@ pub fn Journal() -> impl IntoView {
                     }.into_any(),
                     ListState::Items => view! {
                         <For each=move || days.get() key=|d| *d let(day)>
-                            <section class="day" aria-label=day_long(day)>
+                            <div class="day">
                                 <h3 class="day__title">{day_long(day)}</h3>
                                 <ul class="entry-list">
                                     <For each=move || by_day.with(|m| m.get(&day).cloned().unwrap_or_default())
@@ -216,7 +216,7 @@ pub fn Journal() -> impl IntoView {
                                         }}
                                     </For>
                                 </ul>
-                            </section>
+                            </div>
                         </For>
                     }.into_any(),
                 }}

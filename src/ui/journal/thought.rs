@@ -84,7 +84,8 @@ pub fn ThoughtPage() -> impl IntoView {
             match result {
                 Ok(()) => {
                     flash.0.set(Some("Saved on this device.".into()));
-                    navigate(&journal, Default::default());
+                    // Our hrefs already carry the base, so the router must not add it again.
+                        navigate(&journal, leptos_router::NavigateOptions { resolve: false, ..Default::default() });
                 }
                 Err(e) => failure.set(Some(e)),
             }

@@ -21,7 +21,7 @@ pub fn TrashPage() -> impl IntoView {
     let deleted = Memo::new(move |_| {
         let mut list: Vec<Record<JournalEntry>> =
             entries.get().and_then(Result::ok).unwrap_or_default().into_iter().filter(|r| r.meta.is_deleted()).collect();
-        list.sort_by(|a, b| b.meta.deleted.cmp(&a.meta.deleted));
+        list.sort_unstable_by(|a, b| b.meta.deleted.cmp(&a.meta.deleted));
         list
     });
     view! {

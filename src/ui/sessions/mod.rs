@@ -56,7 +56,7 @@ pub fn Sessions() -> impl IntoView {
         list.extend(thoughts.get().and_then(Result::ok).unwrap_or_default().into_iter().filter(|r| !r.meta.is_deleted() && r.body.for_session).map(|r| {
             (r.body.at, format!("{}?id={}", base.href(Route::Thought), r.meta.id.as_str()), format!("Thought record: {}", r.body.situation))
         }));
-        list.sort_by(|a, b| b.0.cmp(&a.0));
+        list.sort_unstable_by(|a, b| b.0.cmp(&a.0));
         list.into_iter()
             .map(|(at, href, what)| {
                 let when = format!("{}, {}", day_long(crate::ui::format::local_date(at)), time_of(at));

@@ -1,0 +1,84 @@
+// Check-ins: scoring shown in plain words, history, and the PHQ-9 item 9 path.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, launch, appReady, DIST } from './helpers.mjs';
+
+async function open(t, path, options = {}) {
+  const server = await startServer({ root: DIST });
+  t.after(server.close);
+  const browser = await launch(t, { origin: server.origin, ...options });
+  await browser.page.goto(server.url + path);
+  await appReady(browser.page);
+  return { server, ...browser };
+}
+
+async function answer(page, count, pick) {
+  for (let i = 0; i < count; i++) {
+    const group = page.getByRole('radiogroup').nth(i);
+    await group.getByRole('radio', { name: pick(i) }).check();
+  }
+}
+
+test('PHQ-9 with item 9 above zero shows help at once, keeps the score, and offers the session list', async (t) => {
+  const { page, server } = await open(t, 'checkins', { locale: 'en-GB' });
+  await page.getByRole('link', { name: 'Start PHQ-9' }).click();
+  await page.getByRole('heading', { level: 1, name: 'PHQ-9' }).waitFor();
+  assert.equal(await page.getByRole('radiogroup').count(), 9);
+  await page.getByRole('radiogroup', { name: /^9\. Thoughts that you would be better off dead/ }).waitFor();
+  await page.getByText('Developed by Drs. Robert L. Spitzer').first().waitFor();
+
+  // Unanswered questions are pointed out, nothing is scored.
+  await answer(page, 7, () => 'Several days');
+  await page.getByRole('button', { name: 'See my result' }).click();
+  await page.getByRole('alert').filter({ hasText: '2 questions are still unanswered.' }).waitFor();
+
+  await page.getByRole('radiogroup').nth(7).getByRole('radio', { name: 'Not at all' }).check();
+  await page.getByRole('radiogroup').nth(8).getByRole('radio', { name: 'Several days' }).check();
+  await page.getByRole('button', { name: 'See my result' }).click();
+
+  const help = page.getByRole('region', { name: "You don't have to carry this alone" });
+  await help.waitFor();
+  assert.equal(await help.getByRole('link', { name: 'Call 116 123' }).getAttribute('href'), 'tel:116123');
+  assert.equal(await help.getByRole('link', { name: 'Text SHOUT to 85258' }).getAttribute('href'), 'sms:85258?&body=SHOUT');
+  assert.ok(await help.getByRole('link', { name: 'Open my help card and safety plan' }).isVisible());
+  // The score is there too, not hidden behind the help.
+  await page.getByText('PHQ-9: 8 out of 27').waitFor();
+  await page.getByText('Mild', { exact: true }).waitFor();
+  await page.getByText('This is not a diagnosis.', { exact: false }).waitFor();
+
+  await help.getByRole('button', { name: 'Add “talk about this” to my next session' }).click();
+  await help.getByRole('status').filter({ hasText: 'Added to your list for next session.' }).waitFor();
+  await page.goto(server.url + 'sessions');
+  await page.getByText("Talk about the thoughts I've had of being better off dead").waitFor();
+});
+
+test('GAD-7 scores into its band with no safety message, and history builds a trend', async (t) => {
+  const { page } = await open(t, 'checkin?q=gad7');
+  await answer(page, 7, (i) => (i < 5 ? 'More than half the days' : 'Nearly every day'));
+  await page.getByRole('button', { name: 'See my result' }).click();
+  await page.getByText('GAD-7: 16 out of 21').waitFor();
+  await page.getByText('Severe', { exact: true }).waitFor();
+  assert.equal(await page.getByRole('region', { name: "You don't have to carry this alone" }).count(), 0);
+
+  await page.getByRole('link', { name: 'See all check-ins' }).click();
+  await page.getByRole('link', { name: 'Start GAD-7' }).click();
+  await answer(page, 7, () => 'Not at all');
+  await page.getByRole('button', { name: 'See my result' }).click();
+  await page.getByText('GAD-7: 0 out of 21').waitFor();
+  await page.getByRole('link', { name: 'See all check-ins' }).click();
+  const gad = page.getByRole('region', { name: 'GAD-7' });
+  await gad.getByText('Last: 0 out of 21 (Minimal)').waitFor();
+  await gad.getByRole('button', { name: 'Show as a table' }).click();
+  const rows = gad.getByRole('table').getByRole('row');
+  assert.equal(await rows.count(), 3, 'a header and two check-ins');
+  assert.deepEqual(await gad.getByRole('table').locator('td:first-of-type').allTextContents(), ['16', '0']);
+});
+
+test('WHO-5 shows a 0-100 score and says when well-being is low', async (t) => {
+  const { page } = await open(t, 'checkin?q=who5');
+  await answer(page, 5, () => 'Some of the time');
+  await page.getByRole('button', { name: 'See my result' }).click();
+  await page.getByText('WHO-5: 20 out of 100').waitFor();
+  await page.getByText('Lower well-being', { exact: true }).waitFor();
+  await page.getByText('WHO-5 Well-Being Index, Psychiatric Centre North Zealand.').first().waitFor();
+});

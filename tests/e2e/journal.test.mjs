@@ -1,0 +1,235 @@
+// The journal as a person uses it: a full entry, drafts that survive, bad input,
+// search and filters, the thought record, the trash.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, launch, appReady, waitForController, writeEntry, seedEntries, DIST } from './helpers.mjs';
+
+async function open(t, path = 'journal', options = {}) {
+  const server = await startServer({ root: DIST });
+  t.after(server.close);
+  const browser = await launch(t, { origin: server.origin, ...options });
+  await browser.page.goto(server.url + path);
+  await appReady(browser.page);
+  return { server, ...browser };
+}
+
+const entries = (page) => page.getByRole('region', { name: 'Your entries' }).getByRole('listitem');
+
+test('a full entry: mood, emotions, symptoms, triggers, prompt, text, bring to session', async (t) => {
+  const { page, server } = await open(t, '');
+  await page.getByRole('link', { name: 'New entry' }).click();
+  await page.getByRole('heading', { level: 1, name: 'New entry' }).waitFor();
+
+  const mood = page.getByRole('radiogroup', { name: 'Mood' });
+  assert.deepEqual(await mood.getByRole('radio').evaluateAll((rs) => rs.map((r) => r.labels[0].textContent)),
+    ['Very low', 'Low', 'Okay', 'Good', 'Very good']);
+  await mood.getByRole('radio', { name: 'Low', exact: true }).check();
+
+  const emotions = page.getByRole('group', { name: 'Emotions' });
+  await emotions.getByRole('button', { name: 'Anxious' }).click();
+  assert.equal(await emotions.getByRole('button', { name: 'Anxious' }).getAttribute('aria-pressed'), 'true');
+  await page.getByLabel('Another emotion').fill('Restless');
+  await page.getByRole('button', { name: 'Add emotion' }).click();
+
+  await page.getByLabel('Anxiety (0 to 10)').fill('7');
+  await page.getByLabel('Sleep (hours)').fill('5.5');
+  await page.getByLabel('Another symptom').fill('Headache');
+  await page.getByRole('button', { name: 'Add symptom' }).click();
+  await page.getByLabel('Headache (0 to 10)').fill('3');
+
+  await page.getByLabel('Another trigger').fill('Work deadline');
+  await page.getByLabel('Another trigger').press('Enter');
+  await page.getByRole('group', { name: 'Triggers' }).getByRole('button', { name: 'Work deadline' }).waitFor();
+
+  await page.getByRole('button', { name: 'Give me a prompt' }).click();
+  const prompt = await page.locator('#entry-prompt').textContent();
+  assert.ok(prompt.length > 10);
+  await page.getByLabel("What's on your mind?").fill('The presentation went better than I feared.');
+  await page.getByRole('checkbox', { name: 'Bring this to my next session' }).check();
+  await page.getByRole('button', { name: 'Save entry' }).click();
+  await page.getByRole('status').filter({ hasText: 'Saved on this device.' }).waitFor();
+
+  const item = entries(page).first();
+  for (const text of ['Low', 'Anxious', 'Restless', 'Trigger: Work deadline', 'Anxiety 7/10', 'Sleep (hours) 5.5',
+    'Headache 3/10', prompt, 'The presentation went better than I feared.', 'On your list for next session']) {
+    assert.ok(await item.getByText(text, { exact: false }).first().isVisible(), text);
+  }
+  await page.reload();
+  await appReady(page);
+  await entries(page).filter({ hasText: 'Trigger: Work deadline' }).waitFor();
+
+  // The trigger and the new emotion are offered next time.
+  await page.getByRole('link', { name: 'New entry' }).click();
+  await page.getByRole('group', { name: 'Triggers' }).getByRole('button', { name: 'Work deadline' }).waitFor();
+  assert.equal(await page.getByRole('group', { name: 'Emotions' }).getByRole('button', { name: 'Restless' }).getAttribute('aria-pressed'), 'false');
+  assert.ok(await page.getByLabel('Headache (0 to 10)').isVisible());
+
+  // It is on the list for the next session.
+  await page.goto(server.url + 'sessions');
+  await page.getByText('The presentation went better than I feared.').waitFor();
+});
+
+test('a draft survives a reload, the server going away, and then saves offline', async (t) => {
+  const { page, server, context } = await open(t, '');
+  await waitForController(page);
+  await page.goto(server.url + 'write');
+  await appReady(page);
+  await page.getByRole('radiogroup', { name: 'Mood' }).getByRole('radio', { name: 'Okay', exact: true }).check();
+  await page.getByLabel("What's on your mind?").fill('Half a thought, not finished');
+  await page.waitForTimeout(900); // drafts are written once typing pauses
+  await page.reload();
+  await appReady(page);
+  await page.getByRole('status').filter({ hasText: 'We kept what you were writing.' }).waitFor();
+  assert.equal(await page.getByLabel("What's on your mind?").inputValue(), 'Half a thought, not finished');
+  assert.ok(await page.getByRole('radio', { name: 'Okay', exact: true }).isChecked());
+
+  await page.getByLabel("What's on your mind?").fill('Half a thought, now finished offline');
+  await page.waitForTimeout(900);
+  await page.waitForLoadState('networkidle');
+  await server.close();
+  await context.setOffline(true);
+  await page.reload();
+  await appReady(page);
+  assert.equal(await page.getByLabel("What's on your mind?").inputValue(), 'Half a thought, now finished offline');
+  await page.getByRole('button', { name: 'Save entry' }).click();
+  await entries(page).filter({ hasText: 'Half a thought, now finished offline' }).waitFor();
+  // Saved, so the draft is gone: a new entry starts empty.
+  await page.getByRole('link', { name: 'New entry' }).click();
+  await page.getByRole('heading', { level: 1, name: 'New entry' }).waitFor();
+  await page.waitForTimeout(300);
+  assert.equal(await page.getByLabel("What's on your mind?").inputValue(), '');
+  assert.equal(await page.getByText('We kept what you were writing.').count(), 0);
+});
+
+test('impossible values get a clear message and keep what was typed', async (t) => {
+  const { page } = await open(t, 'write');
+  await page.getByLabel("What's on your mind?").fill('Keep me');
+  await page.getByLabel('Anxiety (0 to 10)').fill('11');
+  await page.getByRole('button', { name: 'Save entry' }).click();
+  await page.getByRole('alert').filter({ hasText: 'Anxiety is rated from 0 to 10.' }).waitFor();
+  assert.equal(await page.getByLabel("What's on your mind?").inputValue(), 'Keep me');
+
+  await page.getByLabel('Anxiety (0 to 10)').fill('');
+  await page.getByLabel('When').fill('2200-01-01T10:00');
+  await page.getByRole('button', { name: 'Save entry' }).click();
+  await page.getByRole('alert').filter({ hasText: 'That date is in the future.' }).waitFor();
+
+  // A megabyte of pasted text is cut to the limit, not saved whole.
+  await page.getByLabel('When').fill('2026-01-05T09:30');
+  await page.getByLabel("What's on your mind?").fill('x'.repeat(1_000_000));
+  assert.equal((await page.getByLabel("What's on your mind?").inputValue()).length, 20_000);
+  await page.getByRole('button', { name: 'Save entry' }).click();
+  await page.getByRole('status').filter({ hasText: 'Saved on this device.' }).waitFor();
+  assert.equal(await entries(page).count(), 1);
+});
+
+test('search and filters combine and show a count', async (t) => {
+  const { page } = await open(t, 'journal');
+  const day = 24 * 3600 * 1000;
+  const now = Date.now();
+  await seedEntries(page, [
+    { at: now - 1 * day, mood: 2, triggers: ['Work'], emotions: ['Anxious'], text: 'Long meeting, then a walk' },
+    { at: now - 2 * day, mood: 2, triggers: ['Family'], text: 'Phone call with mum' },
+    { at: now - 3 * day, mood: 4, emotions: ['Calm'], symptoms: [{ name: 'Anxiety', value: 3 }], text: 'A slow walk by the river' },
+    { at: now - 40 * day, mood: 1, triggers: ['Work'], text: 'Old entry about work' },
+  ]);
+  await page.reload();
+  await appReady(page);
+  const count = page.getByRole('region', { name: 'Your entries' }).getByRole('status');
+  await count.filter({ hasText: '4 entries' }).waitFor();
+
+  await page.getByRole('searchbox', { name: 'Search entries' }).fill('WALK');
+  await count.filter({ hasText: '2 of 4 match' }).waitFor();
+  await page.getByText('Filters', { exact: true }).click();
+  await page.getByLabel('Mood', { exact: true }).selectOption({ label: 'Low' });
+  await count.filter({ hasText: '1 of 4 match' }).waitFor();
+  assert.equal(await entries(page).count(), 1);
+  await entries(page).filter({ hasText: 'Long meeting, then a walk' }).waitFor();
+
+  await page.getByRole('searchbox', { name: 'Search entries' }).fill('');
+  await page.getByLabel('Trigger').selectOption('Work');
+  await count.filter({ hasText: '1 of 4 match' }).waitFor();
+  await page.getByLabel('Mood', { exact: true }).selectOption({ label: 'Any mood' });
+  await count.filter({ hasText: '2 of 4 match' }).waitFor();
+  const from = new Date(now - 10 * day).toISOString().slice(0, 10);
+  await page.getByLabel('From').fill(from);
+  await count.filter({ hasText: '1 of 4 match' }).waitFor();
+  await page.getByRole('button', { name: 'Clear filters' }).click();
+  await count.filter({ hasText: '4 entries' }).waitFor();
+  await page.getByLabel('Symptom').selectOption('Anxiety');
+  await count.filter({ hasText: '1 of 4 match' }).waitFor();
+  await entries(page).filter({ hasText: 'A slow walk by the river' }).waitFor();
+});
+
+test('the list shows the newest first and loads more as you scroll', async (t) => {
+  const { page } = await open(t, 'journal');
+  const hour = 3600 * 1000;
+  const now = Date.now();
+  await seedEntries(page, Array.from({ length: 130 }, (_, i) => ({ at: now - i * hour * 5, mood: 1 + (i % 5), text: `Entry number ${i}` })));
+  await page.reload();
+  await appReady(page);
+  await entries(page).first().filter({ hasText: 'Entry number 0' }).waitFor();
+  const first = await entries(page).count();
+  assert.ok(first < 130, `only a first page is rendered (${first})`);
+  // Scrolling to the end loads the next page, until the oldest entry is there.
+  for (let i = 0; i < 10 && !(await page.getByText('Entry number 129', { exact: true }).isVisible()); i++) {
+    const before = await entries(page).count();
+    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    await page.waitForFunction((n) => document.querySelectorAll('.entry').length > n, before, { timeout: 5_000 });
+  }
+  await page.getByText('Entry number 129', { exact: true }).waitFor();
+  assert.equal(await entries(page).count(), 130);
+  assert.equal(await page.getByRole('button', { name: 'Show more entries' }).isVisible(), false);
+});
+
+test('keyboard users load more with the button', async (t) => {
+  const { page } = await open(t, 'journal');
+  const now = Date.now();
+  await seedEntries(page, Array.from({ length: 90 }, (_, i) => ({ at: now - i * 3600_000, text: `Note ${i}` })));
+  await page.reload();
+  await appReady(page);
+  await page.getByText('Note 0', { exact: true }).waitFor();
+  const before = await entries(page).count();
+  await page.getByRole('button', { name: 'Show more entries' }).focus();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction((n) => document.querySelectorAll('.entry').length > n, before);
+});
+
+test('a thought record walks through the seven steps and shows in the journal', async (t) => {
+  const { page } = await open(t, 'journal');
+  await page.getByRole('link', { name: 'Thought record' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Thought record' }).waitFor();
+  for (const step of ['1. Situation', '2. Moods', '3. Automatic thoughts', '4. Evidence for', '5. Evidence against', '6. A balanced thought', '7. Moods now']) {
+    assert.ok(await page.getByRole('heading', { name: step }).isVisible(), step);
+  }
+  await page.getByLabel('What happened').fill('My friend did not answer my message');
+  await page.getByLabel('Mood 1', { exact: true }).fill('Hurt');
+  await page.getByLabel('How strong, 0 to 100 (mood 1)').fill('80');
+  await page.getByLabel('Thought 1', { exact: true }).fill('They are tired of me');
+  await page.getByRole('button', { name: 'Add a thought' }).click();
+  await page.getByLabel('Thought 2', { exact: true }).fill('I always push people away');
+  await page.getByRole('radio', { name: 'Thought 2 is the hot thought' }).check();
+  await page.getByLabel('Evidence for the hot thought').fill('They have been quiet');
+  await page.getByLabel('Evidence against it').fill('They were at a wedding all weekend');
+  await page.getByLabel('A balanced thought').fill('They are probably busy; we usually talk every week');
+  await page.getByLabel('Hurt now, 0 to 100').fill('40');
+  await page.getByRole('button', { name: 'Save thought record' }).click();
+  await page.getByRole('status').filter({ hasText: 'Saved on this device.' }).waitFor();
+  const item = entries(page).filter({ hasText: 'Thought record' });
+  await item.getByText('Hot thought: I always push people away').waitFor();
+  await item.getByText('Hurt 80 → 40').waitFor();
+  await item.getByText('Balanced thought: They are probably busy').waitFor();
+});
+
+test('deleted entries wait in the trash and can be restored', async (t) => {
+  const { page } = await open(t, 'journal');
+  await writeEntry(page, 'Delete me, then bring me back');
+  await entries(page).first().getByRole('button', { name: 'Delete' }).click();
+  await page.getByText('Nothing here yet.').waitFor();
+  await page.getByRole('link', { name: 'Recently deleted' }).click();
+  await page.getByText('Delete me, then bring me back').waitFor();
+  await page.getByRole('button', { name: 'Restore' }).click();
+  await page.getByText('Nothing deleted.').waitFor();
+  await page.getByRole('link', { name: 'Back to journal' }).click();
+  await entries(page).filter({ hasText: 'Delete me, then bring me back' }).waitFor();
+});
