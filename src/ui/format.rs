@@ -104,3 +104,10 @@ pub fn number(x: f64) -> String {
 pub fn local_date(at: Millis) -> NaiveDate {
     local_time(at, offset_at(at)).date()
 }
+
+/// A named moment on the browser's performance timeline, read by `make bench`.
+pub fn mark(name: &str) {
+    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = p.mark(name);
+    }
+}

@@ -122,8 +122,9 @@ export async function seedEntries(page, entries) {
     const tx = db.transaction('records', 'readwrite');
     const store = tx.objectStore('records');
     entries.forEach((e, i) => {
-      const id = `seed-${i}`;
-      const body = { offset_min: 0, emotions: [], symptoms: [], triggers: [], text: '', for_session: false, ...e };
+      const id = `seed-${e.id ?? i}`;
+      const { id: _, ...rest } = e;
+      const body = { offset_min: 0, emotions: [], symptoms: [], triggers: [], text: '', for_session: false, ...rest };
       store.put({
         key: `journal_entry:${id}`, kind: 'journal_entry', id, created: e.at, updated: e.at,
         deleted: null, rev: 1, enc: 'json', payload: JSON.stringify(body),

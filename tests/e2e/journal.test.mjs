@@ -21,6 +21,7 @@ test('a full entry: mood, emotions, symptoms, triggers, prompt, text, bring to s
   await page.getByRole('heading', { level: 1, name: 'New entry' }).waitFor();
 
   const mood = page.getByRole('radiogroup', { name: 'Mood' });
+  await mood.waitFor();
   assert.deepEqual(await mood.getByRole('radio').evaluateAll((rs) => rs.map((r) => r.labels[0].textContent)),
     ['Very low', 'Low', 'Okay', 'Good', 'Very good']);
   await mood.getByRole('radio', { name: 'Low', exact: true }).check();

@@ -9,6 +9,41 @@ use crate::ui::DataVersion;
 
 pub type Loaded<T> = Result<Vec<Record<T>>, StoreError>;
 
+/// A list shared without copying; two are equal only if they are the same list, so
+/// a memo holding one never compares ten thousand records.
+pub struct Shared<T>(std::sync::Arc<Vec<T>>);
+
+impl<T> Shared<T> {
+    pub fn new(list: Vec<T>) -> Shared<T> {
+        Shared(std::sync::Arc::new(list))
+    }
+}
+
+impl<T> Clone for Shared<T> {
+    fn clone(&self) -> Self {
+        Shared(self.0.clone())
+    }
+}
+
+impl<T> Default for Shared<T> {
+    fn default() -> Self {
+        Shared::new(Vec::new())
+    }
+}
+
+impl<T> PartialEq for Shared<T> {
+    fn eq(&self, other: &Self) -> bool {
+        std::sync::Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl<T> std::ops::Deref for Shared<T> {
+    type Target = Vec<T>;
+    fn deref(&self) -> &Vec<T> {
+        &self.0
+    }
+}
+
 /// Every record of a kind (deleted ones included), reloaded whenever data changes
 /// here or in another tab.
 pub fn records<T: Body + Send + Sync>() -> LocalResource<Loaded<T>> {

@@ -191,6 +191,7 @@ pub fn EntryPage() -> impl IntoView {
             let draft_key = draft_key.clone();
             let navigate = navigate.clone();
             let journal = base.href(Route::Journal);
+            crate::ui::format::mark("between:save:start");
             leptos::task::spawn_local(async move {
                 let result = match (&editing, original.get_untracked()) {
                     (Some(_), Some(base)) => store::update(&Record { meta: base.meta.clone(), body: entry }).await.map(|_| ()),
@@ -198,6 +199,7 @@ pub fn EntryPage() -> impl IntoView {
                 };
                 match result {
                     Ok(()) => {
+                        crate::ui::format::mark("between:save:end");
                         let _ = store::remove::<EntryDraft>(&draft_key).await;
                         flash.0.set(Some("Saved on this device.".into()));
                         // Our hrefs already carry the base, so the router must not add it again.

@@ -5,11 +5,11 @@ use crate::domain::patterns::Filter;
 use crate::domain::record::Record;
 use crate::ui::format::{date_value, parse_date};
 
-use super::data::used;
+use super::data::{used, Shared};
 
 /// Search and filters for the journal list. Every filter combines with the others.
 #[component]
-pub fn Filters(filter: RwSignal<Filter>, entries: Memo<Vec<Record<JournalEntry>>>) -> impl IntoView {
+pub fn Filters(filter: RwSignal<Filter>, entries: Memo<Shared<Record<JournalEntry>>>) -> impl IntoView {
     let emotions = Memo::new(move |_| entries.with(|e| used(e, |x| x.emotions.iter().map(String::as_str).collect())));
     let triggers = Memo::new(move |_| entries.with(|e| used(e, |x| x.triggers.iter().map(String::as_str).collect())));
     let symptoms = Memo::new(move |_| entries.with(|e| used(e, |x| x.symptoms.iter().map(|s| s.name.as_str()).collect())));

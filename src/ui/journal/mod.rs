@@ -19,7 +19,7 @@ use wasm_bindgen::JsCast;
 
 use crate::domain::journal::JournalEntry;
 use crate::domain::patterns::{local_time, Filter};
-use crate::domain::record::{Kind, Record};
+use crate::domain::record::{is_expired, Kind, Record};
 use crate::domain::route::Route;
 use crate::domain::thought::ThoughtRecord;
 use crate::store::{self, StoreError};
@@ -27,7 +27,7 @@ use crate::ui::format::day_long;
 use crate::ui::widgets::{Page, StoreMessage};
 use crate::ui::{Base, Flash};
 
-pub use data::records;
+pub use data::{records, Shared};
 pub use entry_form::EntryPage;
 pub use thought::ThoughtPage;
 pub use trash::TrashPage;
@@ -66,6 +66,13 @@ impl Item {
     }
 }
 
+/// Where a matching item sits in the loaded lists.
+#[derive(Clone, Copy, PartialEq)]
+enum Pos {
+    Entry(usize),
+    Thought(usize),
+}
+
 /// Undo for the last deletion, shared by the list's items.
 #[derive(Clone, Copy)]
 pub struct Undo(pub RwSignal<Option<Item>>);
@@ -82,7 +89,31 @@ enum ListState {
 pub fn Journal() -> impl IntoView {
     let base = expect_context::<Base>();
     let flash = expect_context::<Flash>();
-    let entries = records::<JournalEntry>();
+    // A first screen from the most recently changed entries; the full list (which
+    // takes a few hundred milliseconds with years of entries) loads once that is
+    // on screen.
+    let recent = LocalResource::new(|| store::list_recent::<JournalEntry>(PAGE * 3));
+    let full_wanted = RwSignal::new(false);
+    Effect::new(move |_| {
+        if recent.with(Option::is_some) && !full_wanted.get_untracked() {
+            set_timeout(move || { let _ = full_wanted.try_set(true); }, std::time::Duration::from_millis(16));
+        }
+    });
+    let version = expect_context::<crate::ui::DataVersion>().0;
+    let loaded = LocalResource::new(move || {
+        version.track();
+        let wanted = full_wanted.get();
+        async move {
+            match wanted {
+                true => Some(store::list::<JournalEntry>().await),
+                false => None,
+            }
+        }
+    });
+    // The full list, once loaded (`None` before), read in place: never copied.
+    let entries = move |f: &mut dyn FnMut(Option<&Result<Vec<Record<JournalEntry>>, StoreError>>)| {
+        loaded.with(|o| f(o.as_ref().and_then(|x| x.as_ref())))
+    };
     let thoughts = records::<ThoughtRecord>();
     let filter = RwSignal::new(Filter::default());
     let shown = RwSignal::new(PAGE);
@@ -90,52 +121,85 @@ pub fn Journal() -> impl IntoView {
     provide_context(undo);
     let failure = RwSignal::new(None::<StoreError>);
 
-    // Entries deleted more than 30 days ago leave the trash for good.
-    leptos::task::spawn_local(async {
-        let _ = store::purge_expired(Kind::JournalEntry).await;
-        let _ = store::purge_expired(Kind::ThoughtRecord).await;
+    // Entries deleted more than 30 days ago leave the trash for good: found in the
+    // list once it is loaded, so housekeeping never delays the first screen.
+    let purged = StoredValue::new(false);
+    Effect::new(move |_| {
+        let mut expired = Vec::new();
+        entries(&mut |e| {
+            if let Some(Ok(list)) = e {
+                let now = crate::ui::format::now_ms();
+                expired = list.iter().filter(|r| is_expired(&r.meta, now)).map(|r| r.meta.id.clone()).collect();
+            }
+        });
+        if !expired.is_empty() && !purged.get_value() {
+            purged.set_value(true);
+            leptos::task::spawn_local(async move {
+                for id in expired {
+                    let _ = store::remove::<JournalEntry>(&id).await;
+                }
+            });
+        }
     });
 
     let live = Memo::new(move |_| {
-        let mut list: Vec<Record<JournalEntry>> = entries.get().and_then(Result::ok).unwrap_or_default();
-        list.retain(|r| !r.meta.is_deleted());
-        list
+        let pick = |list: &Vec<Record<JournalEntry>>| Shared::new(list.iter().filter(|r| !r.meta.is_deleted()).cloned().collect());
+        let mut out = None;
+        entries(&mut |full| out = full.and_then(|f| f.as_ref().ok()).map(pick));
+        out.or_else(|| recent.with(|r| r.as_ref().and_then(|r| r.as_ref().ok()).map(pick))).unwrap_or_default()
     });
     let live_thoughts = Memo::new(move |_| {
-        let mut list: Vec<Record<ThoughtRecord>> = thoughts.get().and_then(Result::ok).unwrap_or_default();
-        list.retain(|r| !r.meta.is_deleted());
-        list
+        thoughts.with(|t| match t {
+            Some(Ok(list)) => Shared::new(list.iter().filter(|r| !r.meta.is_deleted()).cloned().collect()),
+            _ => Shared::default(),
+        })
     });
-    let total = move || live.with(Vec::len) + live_thoughts.with(Vec::len);
+    let total = move || live.with(|l| l.len()) + live_thoughts.with(|l| l.len());
+    // What matches, newest first, as positions in the lists above: cheap to keep and
+    // compare, however long the journal.
     let matching = Memo::new(move |_| {
         let f = filter.get();
         let matches = f.matcher();
-        let mut items: Vec<Item> = live.with(|l| l.iter().filter(|r| matches(&r.body)).cloned().map(Item::Entry).collect());
-        // Thought records only match a plain text search; the other filters are about entries.
         let only_text = Filter { query: f.query.clone(), ..Filter::default() } == f;
+        let q = f.query.trim().to_lowercase();
+        let mut items: Vec<(i64, Pos)> = live.with(|l| {
+            l.iter().enumerate().filter(|(_, r)| matches(&r.body)).map(|(i, r)| (r.body.at, Pos::Entry(i))).collect()
+        });
+        // Thought records only match a plain text search; the other filters are about entries.
         if only_text {
-            let q = f.query.trim().to_lowercase();
             live_thoughts.with(|l| {
-                items.extend(l.iter().filter(|r| thought_matches(&r.body, &q)).cloned().map(Item::Thought))
+                items.extend(l.iter().enumerate().filter(|(_, r)| thought_matches(&r.body, &q)).map(|(i, r)| (r.body.at, Pos::Thought(i))))
             });
         }
-        items.sort_unstable_by(|a, b| b.at().0.cmp(&a.at().0));
-        items
+        items.sort_unstable_by(|a, b| b.0.cmp(&a.0));
+        items.into_iter().map(|(_, p)| p).collect::<Vec<_>>()
     });
-    let state = Memo::new(move |_| match (entries.get(), thoughts.get()) {
-        (Some(Err(e)), _) | (_, Some(Err(e))) => ListState::Failed(e),
-        (Some(Ok(_)), Some(Ok(_))) if total() == 0 => ListState::Empty,
-        (Some(Ok(_)), Some(Ok(_))) => ListState::Items,
-        _ => ListState::Loading,
+    let state = Memo::new(move |_| {
+        let (mut failed, mut full_loaded) = (None, false);
+        entries(&mut |e| {
+            full_loaded = e.is_some();
+            failed = e.and_then(|e| e.as_ref().err().cloned());
+        });
+        let failed = failed.or_else(|| thoughts.with(|t| match t { Some(Err(e)) => Some(e.clone()), _ => None }));
+        match failed {
+            Some(e) => ListState::Failed(e),
+            None if total() > 0 => ListState::Items,
+            None if full_loaded && thoughts.with(Option::is_some) => ListState::Empty,
+            None => ListState::Loading,
+        }
     });
     // Days among the first `shown` items, newest first, and their items.
     let by_day = Memo::new(move |_| {
         let mut days: BTreeMap<NaiveDate, Vec<Item>> = BTreeMap::new();
-        matching.with(|m| {
-            for item in m.iter().take(shown.get()) {
-                days.entry(item.day()).or_default().push(item.clone());
+        live.with(|entries| live_thoughts.with(|thoughts| matching.with(|m| {
+            for pos in m.iter().take(shown.get()) {
+                let item = match *pos {
+                    Pos::Entry(i) => Item::Entry(entries[i].clone()),
+                    Pos::Thought(i) => Item::Thought(thoughts[i].clone()),
+                };
+                days.entry(item.day()).or_default().push(item);
             }
-        });
+        })));
         days
     });
     let days = Memo::new(move |_| by_day.with(|d| d.keys().rev().copied().collect::<Vec<_>>()));

@@ -83,7 +83,9 @@ pub fn LineChart(
                     {move || if as_table.get() { "Hide the table" } else { "Show as a table" }}
                 </button>
             </figcaption>
-            <table class=move || if as_table.get() { "table" } else { "table visually-hidden" }>
+            // Tables ignore a 1 px width, so the wrapper is what hides it visually.
+            <div class=move || if as_table.get() { "chart__table" } else { "visually-hidden" }>
+            <table class="table">
                 <caption>{move || title.get()}</caption>
                 <thead><tr><th scope="col">"Period"</th><th scope="col">"Value"</th><th scope="col">"Entries"</th></tr></thead>
                 <tbody>
@@ -92,6 +94,7 @@ pub fn LineChart(
                     }).collect_view()}
                 </tbody>
             </table>
+            </div>
             <p class="visually-hidden">{move || format!("Values from {} to {}.", number(min), number(max))}</p>
         </figure>
     }
