@@ -117,3 +117,38 @@ fn preferences_round_trip() {
     store::prefs::set_region(Region::NewZealand);
     assert_eq!(store::prefs::region(), Some(Region::NewZealand));
 }
+
+#[wasm_bindgen_test]
+async fn drafts_overwrite_freely_and_can_be_removed() {
+    use between::domain::journal::EntryDraft;
+    use between::domain::record::RecordId;
+    store::erase().await.unwrap();
+    let id = RecordId("journal-new".into());
+    let mut draft = EntryDraft::default();
+    draft.entry.text = "first".into();
+    store::put_scratch(&id, draft.clone()).await.unwrap();
+    draft.entry.text = "second".into();
+    store::put_scratch(&id, draft.clone()).await.unwrap();
+    let kept = store::get::<EntryDraft>(&id).await.unwrap().unwrap();
+    assert_eq!(kept.body.entry.text, "second");
+    store::remove::<EntryDraft>(&id).await.unwrap();
+    assert!(store::get::<EntryDraft>(&id).await.unwrap().is_none());
+    assert!(store::list::<JournalEntry>().await.unwrap().is_empty(), "drafts are not entries");
+}
+
+#[wasm_bindgen_test]
+async fn recent_lists_the_newest_changes_of_one_kind() {
+    use between::domain::agenda::AgendaItem;
+    store::erase().await.unwrap();
+    for i in 0..5 {
+        store::create(entry(&format!("entry {i}"))).await.unwrap();
+    }
+    store::create(AgendaItem { text: "not an entry".into(), source: None, done: false }).await.unwrap();
+    let recent = store::list_recent::<JournalEntry>(3).await.unwrap();
+    assert_eq!(recent.len(), 3);
+    let texts: Vec<&str> = recent.iter().map(|r| r.body.text.as_str()).collect();
+    assert!(texts.iter().all(|t| t.starts_with("entry ")), "{texts:?}");
+    let all = store::list_recent::<JournalEntry>(100).await.unwrap();
+    assert_eq!(all.len(), 5);
+    assert!(all.windows(2).all(|w| w[0].meta.updated >= w[1].meta.updated), "newest first");
+}
