@@ -71,7 +71,7 @@ test('GAD-7 scores into its band with no safety message, and history builds a tr
   await gad.getByRole('button', { name: 'Show as a table' }).click();
   const rows = gad.getByRole('table').getByRole('row');
   assert.equal(await rows.count(), 3, 'a header and two check-ins');
-  assert.deepEqual(await gad.getByRole('table').locator('td:first-of-type').allTextContents(), ['16', '0']);
+  assert.deepEqual(await gad.getByRole('table').locator('td:first-of-type').allTextContents(), ['16 (Severe)', '0 (Minimal)']);
 });
 
 test('WHO-5 shows a 0-100 score and says when well-being is low', async (t) => {

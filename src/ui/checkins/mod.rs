@@ -51,7 +51,7 @@ pub fn CheckIns() -> impl IntoView {
                     }
                 })
             };
-            let score_text: fn(f64) -> String = |v| number(v);
+            let score_text = Callback::new(move |v: f64| format!("{} ({})", number(v), q.band(v as u32).name));
             view! {
                 <section class="card" aria-labelledby=format!("{}-title", q.code())>
                     <h2 id=format!("{}-title", q.code())>{q.name()}</h2>

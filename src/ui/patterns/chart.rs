@@ -27,7 +27,8 @@ pub fn LineChart(
     /// Labels on the value axis.
     axis: Vec<(f64, &'static str)>,
     /// How a value reads in words, for the table.
-    value_text: fn(f64) -> String,
+    #[prop(into)]
+    value_text: Callback<f64, String>,
 ) -> impl IntoView {
     let as_table = RwSignal::new(false);
     let y = move |v: f64| TOP + (H - TOP - BOTTOM) * (1.0 - (v - min) / (max - min));
@@ -56,7 +57,7 @@ pub fn LineChart(
             return format!("{}: nothing recorded yet", title.get());
         }
         let avg = pts.iter().map(|p| p.value).sum::<f64>() / pts.len() as f64;
-        format!("{}: {} points from {} to {}, overall {}", title.get(), pts.len(), pts[0].label, pts[pts.len() - 1].label, value_text(avg))
+        format!("{}: {} points from {} to {}, overall {}", title.get(), pts.len(), pts[0].label, pts[pts.len() - 1].label, value_text.run(avg))
     };
     let ends = move || {
         let pts = points.get();
@@ -90,7 +91,7 @@ pub fn LineChart(
                 <thead><tr><th scope="col">"Period"</th><th scope="col">"Value"</th><th scope="col">"Entries"</th></tr></thead>
                 <tbody>
                     {move || points.get().into_iter().map(|p| view! {
-                        <tr><th scope="row">{p.label.clone()}</th><td>{value_text(p.value)}</td><td>{p.count}</td></tr>
+                        <tr><th scope="row">{p.label.clone()}</th><td>{value_text.run(p.value)}</td><td>{p.count}</td></tr>
                     }).collect_view()}
                 </tbody>
             </table>

@@ -198,7 +198,7 @@ pub fn Patterns() -> impl IntoView {
                 <LineChart title=Signal::derive(move || format!("Average mood, {}", span.get().label().to_lowercase()))
                     points=points min=1.0 max=5.0
                     axis=vec![(1.0, Mood::VeryLow.word()), (3.0, Mood::Okay.word()), (5.0, Mood::VeryGood.word())]
-                    value_text=|v| mood_text(Some(v))/>
+                    value_text=Callback::new(|v| mood_text(Some(v)))/>
             </section>
             <section class="card" aria-labelledby="calendar-title">
                 <h2 id="calendar-title">"Mood calendar"</h2>
