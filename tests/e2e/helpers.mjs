@@ -113,6 +113,9 @@ export async function writeEntry(page, text) {
 /// The app must have opened the database once (any screen does). Each entry:
 /// { at (ms), offset_min, mood (1-5), emotions, triggers, symptoms: [{name, value}], text }.
 export async function seedEntries(page, entries) {
+  // Wait for the app to have created its database: opening it first from here would
+  // create an empty one the app could not migrate.
+  await page.waitForFunction(async () => (await indexedDB.databases()).some((d) => d.name === 'between' && d.version >= 2));
   await page.evaluate(async (entries) => {
     const db = await new Promise((ok, fail) => {
       const r = indexedDB.open('between');

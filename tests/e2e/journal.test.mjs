@@ -233,4 +233,20 @@ test('deleted entries wait in the trash and can be restored', async (t) => {
   await page.getByText('Nothing deleted.').waitFor();
   await page.getByRole('link', { name: 'Back to journal' }).click();
   await entries(page).filter({ hasText: 'Delete me, then bring me back' }).waitFor();
+
+  // Thought records go to the same trash, and "Delete for good" means it.
+  await page.getByRole('link', { name: 'Thought record' }).click();
+  await page.getByLabel('What happened').fill('A thought record to throw away');
+  await page.getByRole('button', { name: 'Save thought record' }).click();
+  await entries(page).filter({ hasText: 'A thought record to throw away' }).getByRole('button', { name: 'Delete' }).click();
+  await page.getByRole('button', { name: 'Undo' }).waitFor();
+  await page.getByRole('link', { name: 'Recently deleted' }).click();
+  await page.getByText('Thought record: A thought record to throw away').waitFor();
+  await page.getByRole('button', { name: 'Delete for good' }).click();
+  await page.getByText('Nothing deleted.').waitFor();
+  await page.reload();
+  await appReady(page);
+  await page.getByText('Nothing deleted.').waitFor();
+  await page.getByRole('link', { name: 'Back to journal' }).click();
+  assert.equal(await entries(page).count(), 1);
 });

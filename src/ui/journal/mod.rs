@@ -132,11 +132,18 @@ pub fn Journal() -> impl IntoView {
                 expired = list.iter().filter(|r| is_expired(&r.meta, now)).map(|r| r.meta.id.clone()).collect();
             }
         });
-        if !expired.is_empty() && !purged.get_value() {
+        let old_thoughts: Vec<_> = thoughts.with(|t| {
+            let now = crate::ui::format::now_ms();
+            t.iter().flatten().flatten().filter(|r| is_expired(&r.meta, now)).map(|r| r.meta.id.clone()).collect()
+        });
+        if (!expired.is_empty() || !old_thoughts.is_empty()) && !purged.get_value() {
             purged.set_value(true);
             leptos::task::spawn_local(async move {
                 for id in expired {
                     let _ = store::remove::<JournalEntry>(&id).await;
+                }
+                for id in old_thoughts {
+                    let _ = store::remove::<ThoughtRecord>(&id).await;
                 }
             });
         }

@@ -1,65 +1,104 @@
-//! Recently deleted entries: kept 30 days, then gone for good.
+//! Recently deleted entries and thought records: kept 30 days, then gone for good.
 
 use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::domain::journal::JournalEntry;
-use crate::domain::record::{Record, TRASH_DAYS};
+use crate::domain::record::{Body, Meta, Record, TRASH_DAYS};
 use crate::domain::route::Route;
+use crate::domain::thought::ThoughtRecord;
 use crate::store::{self, StoreError};
-use crate::ui::format::{day_long, time_of};
+use crate::ui::format::{day_long, local_date, time_of};
 use crate::ui::widgets::{Page, StoreMessage};
 use crate::ui::Base;
 
 use super::data::records;
 
+/// One deleted record as the trash shows it, with what restoring and deleting do.
+#[derive(Clone)]
+struct Deleted {
+    meta: Meta,
+    at: i64,
+    text: String,
+    restore: Callback<()>,
+    forget: Callback<()>,
+}
+
+fn deleted<T: Body + Send + Sync>(r: &Record<T>, at: i64, text: String, failure: RwSignal<Option<StoreError>>) -> Deleted {
+    let restore_r = r.clone();
+    let id = r.meta.id.clone();
+    Deleted {
+        meta: r.meta.clone(),
+        at,
+        text,
+        restore: Callback::new(move |_| {
+            let r = restore_r.clone();
+            leptos::task::spawn_local(async move {
+                if let Err(e) = store::restore(&r).await {
+                    failure.set(Some(e));
+                }
+            });
+        }),
+        forget: Callback::new(move |_| {
+            let id = id.clone();
+            leptos::task::spawn_local(async move {
+                if let Err(e) = store::remove::<T>(&id).await {
+                    failure.set(Some(e));
+                }
+            });
+        }),
+    }
+}
+
 #[component]
 pub fn TrashPage() -> impl IntoView {
     let base = expect_context::<Base>();
     let entries = records::<JournalEntry>();
+    let thoughts = records::<ThoughtRecord>();
     let failure = RwSignal::new(None::<StoreError>);
-    let deleted = Memo::new(move |_| {
-        let mut list: Vec<Record<JournalEntry>> =
-            entries.get().and_then(Result::ok).unwrap_or_default().into_iter().filter(|r| r.meta.is_deleted()).collect();
-        list.sort_unstable_by(|a, b| b.meta.deleted.cmp(&a.meta.deleted));
-        list
-    });
+    let list = move || {
+        let mut all: Vec<Deleted> = Vec::new();
+        entries.with(|e| {
+            for r in e.iter().flatten().flatten().filter(|r| r.meta.is_deleted()) {
+                let text = if r.body.text.is_empty() { r.body.mood.map(|m| format!("Mood: {}", m.word())).unwrap_or_default() } else { r.body.text.clone() };
+                all.push(deleted(r, r.body.at, text, failure));
+            }
+        });
+        thoughts.with(|t| {
+            for r in t.iter().flatten().flatten().filter(|r| r.meta.is_deleted()) {
+                all.push(deleted(r, r.body.at, format!("Thought record: {}", r.body.situation), failure));
+            }
+        });
+        all.sort_unstable_by(|a, b| b.meta.deleted.cmp(&a.meta.deleted));
+        all
+    };
     view! {
         <Page title="Recently deleted">
             <p>{format!("Deleted entries stay here for {TRASH_DAYS} days, then they are gone for good.")}</p>
             <StoreMessage error=failure/>
-            <Show when=move || !deleted.with(Vec::is_empty) fallback=|| view! { <p class="muted">"Nothing deleted."</p> }>
-                <ul class="entry-list">
-                    <For each=move || deleted.get() key=|r| (r.meta.id.clone(), r.meta.rev) let(r)>
-                        {
-                            let restore_r = r.clone();
-                            let forget_r = r.clone();
-                            let when = format!("{}, {}", day_long(crate::domain::patterns::local_day(&r.body)), time_of(r.body.at));
-                            let text = if r.body.text.is_empty() { r.body.mood.map(|m| m.word().to_string()).unwrap_or_default() } else { r.body.text.clone() };
+            {move || {
+                let items = list();
+                if items.is_empty() {
+                    return view! { <p class="muted">"Nothing deleted."</p> }.into_any();
+                }
+                view! {
+                    <ul class="entry-list">
+                        {items.into_iter().map(|d| {
+                            let when = format!("{}, {}", day_long(local_date(d.at)), time_of(d.at));
                             view! {
                                 <li class="card entry">
                                     <p class="entry__when">{when}</p>
-                                    <p class="entry__text">{text}</p>
+                                    <p class="entry__text entry__text--clamp">{d.text}</p>
                                     <div class="actions">
-                                        <button type="button" class="button" on:click=move |_| {
-                                            let r = restore_r.clone();
-                                            leptos::task::spawn_local(async move {
-                                                if let Err(e) = store::restore(&r).await { failure.set(Some(e)); }
-                                            });
-                                        }>"Restore"</button>
-                                        <button type="button" class="button" on:click=move |_| {
-                                            let id = forget_r.meta.id.clone();
-                                            leptos::task::spawn_local(async move {
-                                                if let Err(e) = store::remove::<JournalEntry>(&id).await { failure.set(Some(e)); }
-                                            });
-                                        }>"Delete for good"</button>
+                                        <button type="button" class="button" on:click=move |_| d.restore.run(())>"Restore"</button>
+                                        <button type="button" class="button" on:click=move |_| d.forget.run(())>"Delete for good"</button>
                                     </div>
                                 </li>
                             }
-                        }
-                    </For>
-                </ul>
-            </Show>
+                        }).collect_view()}
+                    </ul>
+                }.into_any()
+            }}
             <p><A href=base.href(Route::Journal)>"Back to journal"</A></p>
         </Page>
     }
