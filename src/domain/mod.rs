@@ -1,8 +1,11 @@
 //! Plain Rust types and rules. No web APIs, no clock, no storage: every function
 //! takes `now`/`today` as an argument, so `cargo test` covers it natively.
 
+pub mod coping;
 pub mod crisis;
+pub mod exercise;
 pub mod journal;
 pub mod prefs;
 pub mod record;
 pub mod route;
+pub mod safety_plan;

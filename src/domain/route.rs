@@ -12,10 +12,12 @@ pub enum Route {
     Progress,
     Settings,
     Help,
+    Struggling,
+    SafetyPlan,
 }
 
 impl Route {
-    pub const ALL: [Route; 7] = [
+    pub const ALL: [Route; 9] = [
         Route::Today,
         Route::Journal,
         Route::Sessions,
@@ -23,6 +25,8 @@ impl Route {
         Route::Progress,
         Route::Settings,
         Route::Help,
+        Route::Struggling,
+        Route::SafetyPlan,
     ];
 
     /// The URL segment after the base ("" for Today).
@@ -35,6 +39,8 @@ impl Route {
             Route::Progress => "progress",
             Route::Settings => "settings",
             Route::Help => "help",
+            Route::Struggling => "struggling",
+            Route::SafetyPlan => "safety-plan",
         }
     }
 
@@ -48,6 +54,8 @@ impl Route {
             Route::Progress => "Progress",
             Route::Settings => "Settings",
             Route::Help => "Get help now",
+            Route::Struggling => "I'm struggling",
+            Route::SafetyPlan => "My safety plan",
         }
     }
 
@@ -84,5 +92,7 @@ mod tests {
         assert_eq!(Route::Journal.path(""), "/journal");
         assert_eq!(Route::Today.path("/between"), "/between/");
         assert_eq!(Route::Help.path("/between"), "/between/help");
+        assert_eq!(Route::Struggling.path(""), "/struggling");
+        assert_eq!(Route::SafetyPlan.path(""), "/safety-plan");
     }
 }
