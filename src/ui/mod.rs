@@ -6,8 +6,10 @@ mod coping;
 mod crisis;
 mod journal;
 mod progress;
+mod safety_plan;
 mod sessions;
 mod settings;
+mod struggling;
 mod today;
 mod widgets;
 
@@ -76,6 +78,8 @@ pub fn App() -> impl IntoView {
                     <RouteView path=path!("/progress") view=progress::Progress/>
                     <RouteView path=path!("/settings") view=settings::Settings/>
                     <RouteView path=path!("/help") view=crisis::CrisisCard/>
+                    <RouteView path=path!("/struggling") view=struggling::Struggling/>
+                    <RouteView path=path!("/safety-plan") view=safety_plan::SafetyPlanPage/>
                 </Routes>
             </widgets::Shell>
         </Router>

@@ -1,5 +1,7 @@
 //! The crisis card: the lines for the person's region, one tap from every screen.
-//! It needs no network and no stored data beyond the chosen region.
+//! The lines need no network and no stored data beyond the chosen region; the
+//! person's own people and safety plan load after them from this device (no network
+//! either), and if storage fails the lines are still there.
 
 mod region_picker;
 
@@ -7,8 +9,11 @@ use leptos::prelude::*;
 
 use crate::domain::crisis::{tel_href, Region, DIRECTORY_URL, LAST_CHECKED};
 use crate::domain::route::Route;
+use crate::ui::coping::MyPeople;
+use crate::ui::safety_plan::{stored_plan, PlanActions, PlanView};
 use crate::ui::widgets::Page;
-use crate::ui::Prefs;
+use crate::ui::{Base, Prefs};
+use leptos_router::components::A;
 
 pub use region_picker::RegionPicker;
 
@@ -67,6 +72,31 @@ pub fn CrisisCard() -> impl IntoView {
             <RegionPicker/>
             {lines}
             <p class="muted">{format!("Numbers last checked: {LAST_CHECKED}.")}</p>
+            <section aria-labelledby="my-people-title">
+                <h2 id="my-people-title">"My people"</h2>
+                <MyPeople empty="Add your therapist and people you trust to your safety plan, and they will be here to call or text."/>
+            </section>
+            <MyPlan/>
         </Page>
+    }
+}
+
+/// The person's safety plan, read from this device, with Print and Share.
+#[component]
+fn MyPlan() -> impl IntoView {
+    let base = expect_context::<Base>();
+    let stored = stored_plan();
+    let plan = Memo::new(move |_| stored.get().and_then(Result::ok).flatten().map(|r| r.body));
+    let text = Signal::derive(move || plan.get().map(|p| p.to_text()).unwrap_or_default());
+    view! {
+        <section class="card plan-view" aria-labelledby="my-plan-title">
+            <h2 id="my-plan-title">"My safety plan"</h2>
+            {move || match plan.get() {
+                Some(p) if !p.is_empty() => view! { <PlanView plan=p/> }.into_any(),
+                _ => view! { <p class="muted">"You haven't made a safety plan yet. It's a short list of steps to follow when things get hard."</p> }.into_any(),
+            }}
+            <PlanActions text=text/>
+            <p class="no-print"><A href=base.href(Route::SafetyPlan) attr:class="button">"Edit my safety plan"</A></p>
+        </section>
     }
 }
