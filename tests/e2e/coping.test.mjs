@@ -179,6 +179,15 @@ test('cards move up and down, become favourites, and come back after delete with
   await page.keyboard.press('Enter');
   await page.waitForFunction(() => document.body.innerText.indexOf('Alpha') < document.body.innerText.indexOf('Charlie'));
   assert.deepEqual(await order(), ['Alpha', 'Charlie', 'Bravo']);
+  // Focus stays on the moved card's button, so it can be moved again by keyboard.
+  await page.waitForFunction(() => document.activeElement?.textContent === 'Move down' && document.activeElement.closest('li').innerText.includes('Charlie'));
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.body.innerText.indexOf('Bravo') < document.body.innerText.indexOf('Charlie'));
+  assert.deepEqual(await order(), ['Alpha', 'Bravo', 'Charlie']);
+  // At the bottom, focus moves to the button that can still be used.
+  await page.waitForFunction(() => document.activeElement?.textContent === 'Move up' && document.activeElement.closest('li').innerText.includes('Charlie'));
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.body.innerText.indexOf('Charlie') < document.body.innerText.indexOf('Bravo'));
   await page.reload();
   await appReady(page);
   await card(page, 'Bravo').waitFor();

@@ -69,6 +69,7 @@ pub fn CardList(
     });
     let undo = RwSignal::new(None::<Record<CopingCard>>);
     let failure = RwSignal::new(None::<StoreError>);
+    let moving = RwSignal::new(None::<(RecordId, usize)>);
     let on_deleted = Callback::new(move |r: Record<CopingCard>| undo.set(Some(r)));
     let restore = move |_| {
         if let Some(r) = undo.get_untracked() {
@@ -125,7 +126,7 @@ pub fn CardList(
                     <Show when=move || !shown.get().is_empty() fallback=|| view! { <p class="muted">"No cards of this kind yet."</p> }>
                         <ul class="coping-list">
                             <For each=move || shown.get() key=|r| r.meta.id.clone() let(r)>
-                                <CardItem id=r.meta.id shown=shown on_deleted=on_deleted/>
+                                <CardItem id=r.meta.id shown=shown moving=moving on_deleted=on_deleted/>
                             </For>
                         </ul>
                     </Show>
@@ -139,6 +140,8 @@ pub fn CardList(
 fn CardItem(
     id: RecordId,
     shown: Memo<Vec<Record<CopingCard>>>,
+    /// The card being moved by "Move up" or "Move down", and the place it goes to.
+    moving: RwSignal<Option<(RecordId, usize)>>,
     on_deleted: Callback<Record<CopingCard>>,
 ) -> impl IntoView {
     let dom_id = id.as_str().to_string();
@@ -160,7 +163,29 @@ fn CardItem(
     let problem = RwSignal::new(None::<String>);
     let failure = RwSignal::new(None::<StoreError>);
     let busy = RwSignal::new(false);
-
+    let pressed = StoredValue::new(NodeRef::<leptos::html::Button>::new());
+    // After a move the list is re-ordered, which can take focus away from the button
+    // pressed; once the card is in its new place, focus is given back, so a keyboard
+    // user can keep moving it.
+    let up_button = NodeRef::<leptos::html::Button>::new();
+    let down_button = NodeRef::<leptos::html::Button>::new();
+    {
+        let id = id.clone();
+        Effect::new(move || {
+            let (i, n) = position.get();
+            let Some((moved, target)) = moving.get() else { return };
+            if moved != id || i != Some(target) {
+                return;
+            }
+            moving.set(None);
+            let button = if target == 0 { down_button } else if target + 1 >= n { up_button } else { pressed.get_value() };
+            request_animation_frame(move || {
+                if let Some(b) = button.get_untracked() {
+                    let _ = b.focus();
+                }
+            });
+        });
+    }
     let write = move |changed: Record<CopingCard>| {
         busy.set(true);
         leptos::task::spawn_local(async move {
@@ -177,12 +202,20 @@ fn CardItem(
         write(r);
     };
     // Swaps places with the card shown just above or below.
+    let id_for_move = StoredValue::new(id.clone());
     let move_by = move |up: bool| {
+        if busy.get_untracked() {
+            return;
+        }
         let all = shown.get_untracked();
         let (Some(i), _) = position.get_untracked() else { return };
         let j = if up { i.checked_sub(1) } else { Some(i + 1) };
         let (Some(mut a), Some(mut b)) = (all.get(i).cloned(), j.and_then(|j| all.get(j).cloned())) else { return };
         let (oa, ob) = (a.body.order, b.body.order);
+        pressed.set_value(if up { up_button } else { down_button });
+        if let Some(j) = j {
+            moving.set(Some((id_for_move.get_value(), j)));
+        }
         a.body.order = if oa == ob { if up { ob - 1 } else { ob + 1 } } else { ob };
         b.body.order = oa;
         busy.set(true);
@@ -262,10 +295,10 @@ fn CardItem(
                             <span aria-hidden="true">{move || if favourite() { "★" } else { "☆" }}</span>
                             "Favourite"
                         </button>
-                        <button type="button" class="button" on:click=move |_| move_by(true)
-                            disabled=move || busy.get() || position.get().0 == Some(0)>"Move up"</button>
-                        <button type="button" class="button" on:click=move |_| move_by(false)
-                            disabled=move || { let (i, n) = position.get(); busy.get() || i.is_none_or(|i| i + 1 >= n) }>"Move down"</button>
+                        <button type="button" class="button" node_ref=up_button on:click=move |_| move_by(true)
+                            disabled=move || position.get().0 == Some(0)>"Move up"</button>
+                        <button type="button" class="button" node_ref=down_button on:click=move |_| move_by(false)
+                            disabled=move || { let (i, n) = position.get(); i.is_none_or(|i| i + 1 >= n) }>"Move down"</button>
                         <button type="button" class="button" on:click=start_edit>"Edit"</button>
                         <button type="button" class="button" on:click=delete>"Delete"</button>
                     </div>
