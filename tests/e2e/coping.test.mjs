@@ -2,6 +2,9 @@
 // with undo, and the starter deck offered once and only once.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync, truncateSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { startServer, launch, appReady, makePng, DIST } from './helpers.mjs';
 
 async function coping(t, options = {}) {
@@ -106,6 +109,14 @@ test('a photo card from an image file is scaled down on the device and kept', as
   // Says it is a picture but is not one.
   await page.getByLabel('Choose a photo').setInputFiles({ name: 'broken.png', mimeType: 'image/png', buffer: Buffer.from('not really a png') });
   await page.getByRole('alert').filter({ hasText: "couldn't be opened" }).waitFor();
+  // Huge: refused before anything is decoded (a sparse 50 MB file on disk).
+  const dir = mkdtempSync(join(tmpdir(), 'between-photo-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  const huge = join(dir, 'huge.png');
+  writeFileSync(huge, makePng(4, 4));
+  truncateSync(huge, 50 * 1024 * 1024);
+  await page.getByLabel('Choose a photo').setInputFiles(huge);
+  await page.getByRole('alert').filter({ hasText: 'too large' }).waitFor();
   await page.getByRole('button', { name: 'Save card' }).click();
   await page.getByRole('alert').filter({ hasText: 'Choose a photo first.' }).waitFor();
   assert.equal(await cards(page).count(), 0, 'nothing half-saved');

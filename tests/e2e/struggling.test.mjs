@@ -71,12 +71,18 @@ test('own cards are drawn, and a favourite more often than the rest', async (t) 
 
 for (const reducedMotion of ['no-preference', 'reduce']) {
   test(`the breathing pacer gives its cues in a live region and stops (${reducedMotion})`, async (t) => {
-    const { page, server } = await open(t, { reducedMotion });
+    const { page, server, context } = await open(t, { reducedMotion });
+    // Records vibration instead of buzzing.
+    await context.addInitScript(() => {
+      window.__buzz = [];
+      Navigator.prototype.vibrate = function (ms) { window.__buzz.push(ms); return true; };
+    });
     await page.goto(server.url + 'struggling');
     await appReady(page);
     await page.getByRole('button', { name: 'Breathe with me' }).click();
     const pacer = panel(page, 'Breathe with me');
     await pacer.getByRole('button', { name: 'Box breathing' }).click();
+    await pacer.getByRole('checkbox', { name: 'Vibrate when it changes' }).check();
     await pacer.getByRole('button', { name: 'Start' }).click();
     const cue = pacer.getByRole('status');
     assert.equal(await cue.getAttribute('aria-live'), 'polite');
@@ -84,6 +90,7 @@ for (const reducedMotion of ['no-preference', 'reduce']) {
     await pacer.getByText(/round 1 of 4/).waitFor();
     // Box breathing holds after 4 seconds.
     await cue.filter({ hasText: 'Hold' }).waitFor({ timeout: 7000 });
+    assert.deepEqual(await page.evaluate(() => window.__buzz), [150, 60], 'a buzz at the start of each phase');
     const circle = await page.evaluate(() => getComputedStyle(document.querySelector('.pacer__stage')).display);
     assert.equal(circle === 'none', reducedMotion === 'reduce', 'the circle shows only when motion is welcome');
     await pacer.getByRole('button', { name: 'Stop' }).click();
