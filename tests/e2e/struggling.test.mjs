@@ -29,6 +29,10 @@ test('from Today in one tap: draw a card, then another one', async (t) => {
   await page.getByRole('main').getByRole('heading', { level: 1, name: "I'm struggling" }).waitFor();
   await page.getByRole('button', { name: 'Draw a card' }).click();
   const draw = panel(page, 'Draw a card');
+  // One thing at a time: the choices make way, and focus moves to what was chosen.
+  assert.equal(await page.getByRole('button', { name: 'Breathe with me' }).count(), 0);
+  assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Draw a card');
+  assert.ok(await page.getByRole('link', { name: 'My crisis card' }).isVisible());
   // With an empty box the ideas from the starter deck are drawn from.
   const title = draw.getByRole('heading', { level: 3 });
   await title.waitFor();
@@ -145,8 +149,10 @@ test('muscle relaxation step by step, and people to call with the crisis card on
   for (let i = 0; i < 7; i++) await r.getByRole('button', { name: 'Next' }).click();
   await r.getByText('Finished').waitFor();
 
+  await page.getByRole('button', { name: 'Choose something else' }).click();
   await page.getByRole('button', { name: 'My people' }).click();
   await panel(page, 'My people').getByText("You haven't added anyone yet.", { exact: false }).waitFor();
+  await page.getByRole('button', { name: 'Choose something else' }).click();
   await page.getByRole('button', { name: 'My photos and reasons' }).click();
   await panel(page, 'My photos and reasons').getByText('You haven\'t added any photos or reasons yet.', { exact: false }).waitFor();
   await page.getByRole('link', { name: 'My crisis card' }).click();

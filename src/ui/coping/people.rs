@@ -54,6 +54,7 @@ pub fn MyPeople(
                             {people.into_iter().map(|(name, phone, note)| view! {
                                 <li class="card person">
                                     <h3 class="person__name">{name.clone()}</h3>
+                                    <p class="person__phone">{phone.clone()}</p>
                                     {(!note.is_empty()).then(|| view! { <p class="muted">{note}</p> })}
                                     <div class="line__reach">
                                         <a class="button button--call" href=tel_href(&phone)>{format!("Call {name}")}</a>

@@ -41,28 +41,47 @@ impl Activity {
     }
 }
 
+/// One thing at a time: the choices, or the one chosen with a way back to the choices.
+/// The crisis card stays one tap away throughout.
 #[component]
 pub fn Struggling() -> impl IntoView {
     let base = expect_context::<Base>();
     let chosen = RwSignal::new(None::<Activity>);
+    let heading = NodeRef::<leptos::html::H2>::new();
+    let choices_list = NodeRef::<leptos::html::Ul>::new();
+    // Focus follows what is on screen, so a screen reader or keyboard is never lost.
+    let choose = move |a: Option<Activity>| {
+        chosen.set(a);
+        request_animation_frame(move || {
+            let target: Option<web_sys::HtmlElement> = match a {
+                Some(_) => heading.get_untracked().map(Into::into),
+                None => choices_list
+                    .get_untracked()
+                    .and_then(|ul| ul.query_selector("button").ok().flatten())
+                    .and_then(|b| wasm_bindgen::JsCast::dyn_into(b).ok()),
+            };
+            if let Some(t) = target {
+                let _ = t.focus();
+            }
+        });
+    };
     let choices = Activity::ALL
         .into_iter()
         .map(|a| {
             view! {
                 <li>
-                    <button type="button" class="button button--big" aria-pressed=move || (chosen.get() == Some(a)).to_string()
-                        on:click=move |_| chosen.set(Some(a))>{a.label()}</button>
+                    <button type="button" class="button button--big" on:click=move |_| choose(Some(a))>{a.label()}</button>
                 </li>
             }
         })
         .collect_view();
+    let crisis = base.href(Route::Help);
     view! {
         <Page title=Route::Struggling.title()>
             <div class="struggling">
                 <p class="lead">"You're not alone. Take a slow breath, then pick one thing. There's no wrong choice."</p>
-                <ul class="struggling__choices">
+                <ul class="struggling__choices" node_ref=choices_list hidden=move || chosen.get().is_some()>
                     {choices}
-                    <li><A href=base.href(Route::Help) attr:class="button button--big button--emergency">"My crisis card"</A></li>
                 </ul>
                 {move || chosen.get().map(|a| {
                     let panel = match a {
@@ -77,11 +96,17 @@ pub fn Struggling() -> impl IntoView {
                     };
                     view! {
                         <section class="card struggling__panel" aria-labelledby="activity-title">
-                            <h2 id="activity-title">{a.label()}</h2>
+                            <h2 id="activity-title" tabindex="-1" node_ref=heading>{a.label()}</h2>
                             {panel}
                         </section>
+                        <p>
+                            <button type="button" class="button button--big struggling__back" on:click=move |_| choose(None)>
+                                "Choose something else"
+                            </button>
+                        </p>
                     }
                 })}
+                <p><A href=crisis attr:class="button button--big button--emergency struggling__crisis">"My crisis card"</A></p>
             </div>
         </Page>
     }
