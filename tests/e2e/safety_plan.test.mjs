@@ -174,3 +174,17 @@ test('offline, the crisis card opens in one tap from every screen, with the righ
   assert.equal(await href('Call 000'), 'tel:000');
   assert.equal(await page.getByRole('link', { name: 'Call 988', exact: true }).count(), 0);
 });
+
+test('with storage refused, the crisis card still shows every line', async (t) => {
+  const server = await startServer({ root: DIST });
+  t.after(server.close);
+  const { page, context } = await launch(t, { origin: server.origin, locale: 'en-US' });
+  await context.addInitScript(() => {
+    IDBFactory.prototype.open = function () { throw new DOMException('blocked', 'SecurityError'); };
+  });
+  await page.goto(server.url + 'help');
+  await appReady(page);
+  assert.equal(await page.getByRole('link', { name: 'Call 988', exact: true }).getAttribute('href'), 'tel:988');
+  assert.equal(await page.getByRole('link', { name: 'Call 911' }).getAttribute('href'), 'tel:911');
+  await page.getByRole('region', { name: 'My safety plan' }).getByText("You haven't made a safety plan yet.", { exact: false }).waitFor();
+});
