@@ -3,10 +3,13 @@
 
 pub mod agenda;
 pub mod checkin;
+pub mod coping;
 pub mod crisis;
+pub mod exercise;
 pub mod journal;
 pub mod patterns;
 pub mod prefs;
 pub mod record;
 pub mod route;
 pub mod thought;
+pub mod safety_plan;

@@ -18,10 +18,12 @@ pub enum Route {
     Patterns,
     CheckIns,
     CheckIn,
+    Struggling,
+    SafetyPlan,
 }
 
 impl Route {
-    pub const ALL: [Route; 13] = [
+    pub const ALL: [Route; 15] = [
         Route::Today,
         Route::Journal,
         Route::Sessions,
@@ -35,6 +37,8 @@ impl Route {
         Route::Patterns,
         Route::CheckIns,
         Route::CheckIn,
+        Route::Struggling,
+        Route::SafetyPlan,
     ];
 
     /// The URL segment after the base ("" for Today).
@@ -53,6 +57,8 @@ impl Route {
             Route::Patterns => "patterns",
             Route::CheckIns => "checkins",
             Route::CheckIn => "checkin",
+            Route::Struggling => "struggling",
+            Route::SafetyPlan => "safety-plan",
         }
     }
 
@@ -72,6 +78,8 @@ impl Route {
             Route::Patterns => "Patterns",
             Route::CheckIns => "Check-ins",
             Route::CheckIn => "Check-in",
+            Route::Struggling => "I'm struggling",
+            Route::SafetyPlan => "My safety plan",
         }
     }
 
@@ -108,5 +116,7 @@ mod tests {
         assert_eq!(Route::Journal.path(""), "/journal");
         assert_eq!(Route::Today.path("/between"), "/between/");
         assert_eq!(Route::Help.path("/between"), "/between/help");
+        assert_eq!(Route::Struggling.path(""), "/struggling");
+        assert_eq!(Route::SafetyPlan.path(""), "/safety-plan");
     }
 }

@@ -4,6 +4,7 @@
 //!   kind and id, with only kind and updated time indexed.
 //! - `codec`: the one place a record is turned into what is stored and back; a passcode
 //!   will encrypt there without touching the features.
+//! - `blobs`: pictures (Blobs) by id, for photo cards.
 //! - `prefs`: small preferences in localStorage.
 //! - `persist`: persistent-storage request and usage figures.
 //! - `sync`: tells other open tabs what changed.
@@ -11,6 +12,7 @@
 //! Features call the async fns here and get `Result<_, StoreError>`; they never see
 //! `idb`, `gloo-storage` or `JsValue`.
 
+pub mod blobs;
 mod codec;
 mod db;
 mod error;

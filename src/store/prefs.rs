@@ -1,5 +1,6 @@
 //! Small preferences in localStorage (gloo-storage). Nothing personal goes here:
-//! the theme, the crisis-card region, whether persistence was asked for.
+//! the theme, the crisis-card region, whether persistence was asked for, whether the
+//! starter deck was offered and answered.
 
 use gloo_storage::{LocalStorage, Storage};
 
@@ -9,6 +10,7 @@ use crate::domain::prefs::Theme;
 const THEME: &str = "between.theme";
 const REGION: &str = "between.region";
 const PERSIST_ASKED: &str = "between.persist_asked";
+const STARTER_ANSWERED: &str = "between.starter_answered";
 
 pub fn theme() -> Theme {
     LocalStorage::get::<String>(THEME).map(|s| Theme::parse(&s)).unwrap_or_default()
@@ -45,4 +47,13 @@ pub(crate) fn persist_asked() -> bool {
 
 pub(crate) fn set_persist_asked() {
     let _ = LocalStorage::set(PERSIST_ASKED, true);
+}
+
+/// Whether the person already answered the starter-deck offer (yes or no).
+pub fn starter_answered() -> bool {
+    LocalStorage::get::<bool>(STARTER_ANSWERED).unwrap_or(false)
+}
+
+pub fn set_starter_answered() {
+    let _ = LocalStorage::set(STARTER_ANSWERED, true);
 }

@@ -11,11 +11,11 @@ use super::db::with_db;
 use super::schema::RECORDS;
 use super::{persist, sync, StoreError};
 
-fn now() -> Millis {
+pub(super) fn now() -> Millis {
     js_sys::Date::now() as Millis
 }
 
-fn new_id() -> RecordId {
+pub(super) fn new_id() -> RecordId {
     // Time-ordered and random enough for one person's records; ids are not secrets.
     let rand = (js_sys::Math::random() * u32::MAX as f64) as u32;
     let rand2 = (js_sys::Math::random() * u32::MAX as f64) as u32;
@@ -204,8 +204,13 @@ async fn write<T: Body>(record: &Record<T>, expected: Option<u32>) -> Result<(),
 }
 
 async fn commit(tx: idb::Transaction) -> Result<(), StoreError> {
+    commit_on(tx, RECORDS).await
+}
+
+/// Waits for `tx` (which uses the object store `name`) to commit, and says why not.
+pub(super) async fn commit_on(tx: idb::Transaction, name: &str) -> Result<(), StoreError> {
     // A second handle on the same transaction, to read why it aborted.
-    let probe = tx.object_store(RECORDS).map(|s| s.transaction());
+    let probe = tx.object_store(name).map(|s| s.transaction());
     match tx.await {
         Ok(result) if result.is_committed() => Ok(()),
         Ok(_) => Err(probe.map_or(StoreError::Other("transaction aborted".into()), |p| abort_reason(&p))),

@@ -6,14 +6,16 @@
 //! - v1: object store `records`, key path `key` ("kind:id"), index `kind`.
 //! - v2: index `updated` on `records`; object store `meta`; every record gains a
 //!   revision (`rev`, 1 for old records) and a codec tag (`enc`, "json").
+//! - v3: object store `blobs` (pictures, keyed by id outside the value).
 
 use idb::{Database, IndexParams, KeyPath, ObjectStoreParams, Transaction};
 use wasm_bindgen::JsValue;
 
 pub const DB_NAME: &str = "between";
-pub const VERSION: u32 = 2;
+pub const VERSION: u32 = 3;
 pub const RECORDS: &str = "records";
 pub const META: &str = "meta";
+pub const BLOBS: &str = "blobs";
 
 /// Runs every step after `from` up to `to`, inside the versionchange transaction.
 pub fn upgrade(db: &Database, tx: &Transaction, from: u32, to: u32) -> Result<(), idb::Error> {
@@ -21,6 +23,7 @@ pub fn upgrade(db: &Database, tx: &Transaction, from: u32, to: u32) -> Result<()
         match version {
             1 => v1(db)?,
             2 => v2(db, tx)?,
+            3 => v3(db)?,
             _ => unreachable!("no migration step for version {version}"),
         }
     }
@@ -53,5 +56,10 @@ fn v2(db: &Database, tx: &Transaction) -> Result<(), idb::Error> {
             }
         }
     });
+    Ok(())
+}
+
+fn v3(db: &Database) -> Result<(), idb::Error> {
+    db.create_object_store(BLOBS, ObjectStoreParams::new())?;
     Ok(())
 }

@@ -9,8 +9,10 @@ mod format;
 mod journal;
 mod patterns;
 mod progress;
+mod safety_plan;
 mod sessions;
 mod settings;
+mod struggling;
 mod today;
 mod widgets;
 
@@ -90,6 +92,8 @@ pub fn App() -> impl IntoView {
                     <RouteView path=path!("/patterns") view=patterns::Patterns/>
                     <RouteView path=path!("/checkins") view=checkins::CheckIns/>
                     <RouteView path=path!("/checkin") view=checkins::TakeCheckIn/>
+                    <RouteView path=path!("/struggling") view=struggling::Struggling/>
+                    <RouteView path=path!("/safety-plan") view=safety_plan::SafetyPlanPage/>
                 </Routes>
             </widgets::Shell>
         </Router>

@@ -16,6 +16,23 @@ for (const colorScheme of ['light', 'dark']) {
     await page.goto(server.url + 'journal');
     await appReady(page);
     await writeEntry(page, 'An entry for the checker to look at');
+    // Coping cards of several kinds (the starter deck and a person), and a safety plan,
+    // so those screens show their lists and controls.
+    await page.goto(server.url + 'coping');
+    await appReady(page);
+    await page.getByRole('button', { name: 'Add the starter cards' }).click();
+    await page.getByRole('status').filter({ hasText: 'Starter cards added.' }).waitFor();
+    await page.getByLabel('Kind of card').selectOption({ label: 'Person to reach out to' });
+    await page.getByLabel('Name', { exact: true }).fill('Sam');
+    await page.getByLabel('Phone number').fill('555 0100');
+    await page.getByRole('button', { name: 'Save card' }).click();
+    await page.getByRole('status').filter({ hasText: 'Card saved.' }).waitFor();
+    await page.goto(server.url + 'safety-plan');
+    await appReady(page);
+    const signs = page.getByRole('region', { name: '1. Warning signs' });
+    await signs.getByLabel('A warning sign').fill('Not sleeping');
+    await signs.getByRole('button', { name: 'Add' }).click();
+    await signs.getByRole('listitem').filter({ hasText: 'Not sleeping' }).waitFor();
     const found = [];
     for (const { path } of [...ROUTES, { path: 'no-such-page' }]) {
       await page.goto(server.url + path);

@@ -3,4 +3,5 @@
 #![cfg(target_arch = "wasm32")]
 
 mod migration;
+mod migration_v3;
 mod records;

@@ -42,6 +42,6 @@ async fn v1_database_migrates_to_current() {
     let db = store::open_at(schema::DB_NAME, schema::VERSION).await.unwrap();
     let mut names = db.store_names();
     names.sort();
-    assert_eq!(names, vec![schema::META.to_string(), schema::RECORDS.to_string()]);
+    assert_eq!(names, vec![schema::BLOBS.to_string(), schema::META.to_string(), schema::RECORDS.to_string()]);
     db.close();
 }

@@ -46,8 +46,8 @@ pub fn HelpLines() -> impl IntoView {
         view! {
             <ul class="lines">{lines}</ul>
             {other}
-            <section class="card emergency" aria-label="In an emergency">
-                <h3>"In an emergency"</h3>
+            <section class="card emergency" aria-labelledby="emergency-title">
+                <h2 id="emergency-title">"In an emergency"</h2>
                 <p>"If you might act on thoughts of hurting yourself, or you are in danger now, call emergency services."</p>
                 <div class="line__reach">{emergency}</div>
                 {(!data.emergency_note.is_empty()).then(|| view! { <p class="muted">{data.emergency_note}</p> })}

@@ -1,74 +1,57 @@
 //! The crisis card: the lines for the person's region, one tap from every screen.
-//! It needs no network and no stored data beyond the chosen region.
+//! The lines need no network and no stored data beyond the chosen region; the
+//! person's own people and safety plan load after them from this device (no network
+//! either), and if storage fails the lines are still there.
 
 mod lines;
 mod region_picker;
 
 use leptos::prelude::*;
 
-use crate::domain::crisis::{tel_href, Region, DIRECTORY_URL, LAST_CHECKED};
+use crate::domain::crisis::LAST_CHECKED;
 use crate::domain::route::Route;
+use crate::ui::coping::MyPeople;
+use crate::ui::safety_plan::{stored_plan, PlanActions, PlanView};
 use crate::ui::widgets::Page;
-use crate::ui::Prefs;
+use crate::ui::Base;
+use leptos_router::components::A;
 
 pub use lines::HelpLines;
 pub use region_picker::RegionPicker;
 
 #[component]
 pub fn CrisisCard() -> impl IntoView {
-    let prefs = expect_context::<Prefs>();
-    let lines = move || {
-        let region = prefs.region.get();
-        let data = region.lines();
-        let lines = data
-            .lines
-            .iter()
-            .map(|line| {
-                let buttons = line
-                    .reach
-                    .iter()
-                    .map(|r| view! { <a class="button button--call" href=r.href()>{r.label()}</a> })
-                    .collect_view();
-                view! {
-                    <li class="card line">
-                        <h3 class="line__name">{line.name}</h3>
-                        <p class="line__note">{line.note}</p>
-                        <div class="line__reach">{buttons}</div>
-                    </li>
-                }
-            })
-            .collect_view();
-        let emergency = data
-            .emergency
-            .iter()
-            .map(|n| view! { <a class="button button--emergency" href=tel_href(n)>{format!("Call {n}")}</a> })
-            .collect_view();
-        let other = (region == Region::Other).then(|| {
-            view! {
-                <p>
-                    "To find a helpline in your country, visit "
-                    <a href=DIRECTORY_URL rel="noopener noreferrer" target="_blank">"findahelpline.com"</a>
-                    " when you have a connection."
-                </p>
-            }
-        });
-        view! {
-            <ul class="lines">{lines}</ul>
-            {other}
-            <section class="card emergency" aria-labelledby="emergency-title">
-                <h2 id="emergency-title">"In an emergency"</h2>
-                <p>"If you might act on thoughts of hurting yourself, or you are in danger now, call emergency services."</p>
-                <div class="line__reach">{emergency}</div>
-                {(!data.emergency_note.is_empty()).then(|| view! { <p class="muted">{data.emergency_note}</p> })}
-            </section>
-        }
-    };
     view! {
         <Page title=Route::Help.title()>
             <p class="lead">"You don't have to get through this alone. Someone is there to listen, day or night, and it's free."</p>
             <RegionPicker/>
-            {lines}
+            <HelpLines/>
             <p class="muted">{format!("Numbers last checked: {LAST_CHECKED}.")}</p>
+            <section aria-labelledby="my-people-title">
+                <h2 id="my-people-title">"My people"</h2>
+                <MyPeople empty="Add your therapist and people you trust to your safety plan, and they will be here to call or text."/>
+            </section>
+            <MyPlan/>
         </Page>
+    }
+}
+
+/// The person's safety plan, read from this device, with Print and Share.
+#[component]
+fn MyPlan() -> impl IntoView {
+    let base = expect_context::<Base>();
+    let stored = stored_plan();
+    let plan = Memo::new(move |_| stored.get().and_then(Result::ok).flatten().map(|r| r.body));
+    let text = Signal::derive(move || plan.get().map(|p| p.to_text()).unwrap_or_default());
+    view! {
+        <section class="card plan-view" aria-labelledby="my-plan-title">
+            <h2 id="my-plan-title">"My safety plan"</h2>
+            {move || match plan.get() {
+                Some(p) if !p.is_empty() => view! { <PlanView plan=p/> }.into_any(),
+                _ => view! { <p class="muted">"You haven't made a safety plan yet. It's a short list of steps to follow when things get hard."</p> }.into_any(),
+            }}
+            <PlanActions text=text/>
+            <p class="no-print"><A href=base.href(Route::SafetyPlan) attr:class="button">"Edit my safety plan"</A></p>
+        </section>
     }
 }

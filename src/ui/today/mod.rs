@@ -19,6 +19,7 @@ pub fn Today() -> impl IntoView {
     view! {
         <Page title=Route::Today.title()>
             <p class="lead">{date}</p>
+            <p><A href=base.href(Route::Struggling) attr:class="button button--primary button--big">"I'm struggling"</A></p>
             <section class="card" aria-labelledby="today-write">
                 <h2 id="today-write">"Write it down"</h2>
                 <p>"A few words about how today is going can help you see patterns and bring things to your next session."</p>

@@ -1,0 +1,59 @@
+//! The safety plan: the six Stanley-Brown steps and what matters most, each a list the
+//! person fills. Edited here, shown on the crisis card, printable and shareable after
+//! a preview.
+
+mod plan_view;
+mod share;
+mod step_editor;
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::domain::record::Record;
+use crate::domain::route::Route;
+use crate::domain::safety_plan::{SafetyPlan, Step};
+use crate::store::{self, StoreError};
+use crate::ui::widgets::{Page, StoreMessage};
+use crate::ui::{Base, DataVersion};
+
+pub use plan_view::PlanView;
+pub use share::PlanActions;
+
+use step_editor::StepEditor;
+
+/// The person's plan (the oldest one, should two tabs each have made one), if any.
+pub fn stored_plan() -> LocalResource<Result<Option<Record<SafetyPlan>>, StoreError>> {
+    let version = expect_context::<DataVersion>().0;
+    LocalResource::new(move || {
+        version.track();
+        async move {
+            let mut all = store::list::<SafetyPlan>().await?;
+            all.retain(|r| !r.meta.is_deleted());
+            all.sort_by_key(|r| r.meta.created);
+            Ok(all.into_iter().next())
+        }
+    })
+}
+
+#[component]
+pub fn SafetyPlanPage() -> impl IntoView {
+    let base = expect_context::<Base>();
+    let stored = stored_plan();
+    let current = Memo::new(move |_| stored.get().and_then(Result::ok).flatten());
+    let failed = move || stored.get().and_then(Result::err);
+    let text = Signal::derive(move || current.get().map(|r| r.body.to_text()).unwrap_or_default());
+    view! {
+        <Page title=Route::SafetyPlan.title()>
+            <p class="lead">"A plan you make while things are calmer, to follow step by step when they are not. It is shown on your help card."</p>
+            <p class="muted no-print">"It is often made together with your therapist. Everything stays on this device."</p>
+            <StoreMessage error=Signal::derive(failed)/>
+            <Show when=move || stored.get().is_some() fallback=|| view! { <p class="muted">"Loading…"</p> }>
+                {Step::ALL.into_iter().enumerate().map(|(i, step)| view! {
+                    <StepEditor step=step number=i + 1 current=current/>
+                }).collect_view()}
+            </Show>
+            <PlanActions text=text/>
+            <p class="no-print"><A href=base.href(Route::Help) attr:class="button">"See it on my help card"</A></p>
+        </Page>
+    }
+}
