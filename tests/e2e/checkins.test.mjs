@@ -20,7 +20,19 @@ async function answer(page, count, pick) {
 }
 
 test('PHQ-9 with item 9 above zero shows help at once, keeps the score, and offers the session list', async (t) => {
-  const { page, server } = await open(t, 'checkins', { locale: 'en-GB' });
+  const { page, server } = await open(t, 'safety-plan', { locale: 'en-GB' });
+  // A plan with one warning sign and one person to call, made beforehand.
+  const signs = page.getByRole('region', { name: '1. Warning signs' });
+  await signs.getByLabel('A warning sign', { exact: true }).fill('Not sleeping for days');
+  await signs.getByRole('button', { name: 'Add' }).click();
+  await signs.getByRole('listitem').filter({ hasText: 'Not sleeping for days' }).waitFor();
+  const people = page.getByRole('region', { name: '4. People I can ask for help' });
+  await people.getByLabel('Name', { exact: true }).fill('Jo');
+  await people.getByLabel('Phone (optional)').fill('07700 900123');
+  await people.getByRole('button', { name: 'Add' }).click();
+  await people.getByRole('listitem').filter({ hasText: 'Jo' }).waitFor();
+
+  await page.goto(server.url + 'checkins');
   await page.getByRole('link', { name: 'Start PHQ-9' }).click();
   await page.getByRole('heading', { level: 1, name: 'PHQ-9' }).waitFor();
   assert.equal(await page.getByRole('radiogroup').count(), 9);
@@ -41,6 +53,9 @@ test('PHQ-9 with item 9 above zero shows help at once, keeps the score, and offe
   assert.equal(await help.getByRole('link', { name: 'Call 116 123' }).getAttribute('href'), 'tel:116123');
   assert.equal(await help.getByRole('link', { name: 'Text SHOUT to 85258' }).getAttribute('href'), 'sms:85258?&body=SHOUT');
   assert.ok(await help.getByRole('link', { name: 'Open my help card and safety plan' }).isVisible());
+  // Their own plan and people are right there too.
+  await help.getByRole('region', { name: 'My safety plan' }).getByText('Not sleeping for days').waitFor();
+  assert.equal(await help.getByRole('region', { name: 'My people' }).getByRole('link', { name: 'Call Jo' }).getAttribute('href'), 'tel:07700900123');
   // The score is there too, not hidden behind the help.
   await page.getByText('PHQ-9: 8 out of 27').waitFor();
   await page.getByText('Mild', { exact: true }).waitFor();

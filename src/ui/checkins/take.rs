@@ -7,7 +7,9 @@ use crate::domain::checkin::{CheckIn, CheckInError, Questionnaire};
 use crate::domain::record::{Kind, Record};
 use crate::domain::route::Route;
 use crate::store::{self, StoreError};
+use crate::ui::coping::MyPeople;
 use crate::ui::crisis::HelpLines;
+use crate::ui::safety_plan::{stored_plan, PlanView};
 use crate::ui::format::{now_ms, offset_at};
 use crate::ui::widgets::{Page, StoreMessage};
 use crate::ui::Base;
@@ -132,6 +134,8 @@ fn SafetyResponse(check: Record<CheckIn>) -> impl IntoView {
     let base = expect_context::<Base>();
     let added = RwSignal::new(false);
     let failure = RwSignal::new(None::<StoreError>);
+    let stored = stored_plan();
+    let plan = Memo::new(move |_| stored.get().and_then(Result::ok).flatten().map(|r| r.body).filter(|p| !p.is_empty()));
     let add = move |_| {
         let item = AgendaItem {
             text: "Talk about the thoughts I've had of being better off dead or of hurting myself (from a check-in).".into(),
@@ -150,6 +154,16 @@ fn SafetyResponse(check: Record<CheckIn>) -> impl IntoView {
             <h2 id="safety-title">"You don't have to carry this alone"</h2>
             <p>"You said you've had thoughts of being better off dead or of hurting yourself. Thank you for being honest about it. If those thoughts are strong right now, please reach out now: these lines are free and there any time."</p>
             <HelpLines/>
+            <section aria-labelledby="safety-people-title">
+                <h3 id="safety-people-title">"My people"</h3>
+                <MyPeople empty="People you add to your safety plan or coping box will be here to call or text."/>
+            </section>
+            {move || plan.get().map(|p| view! {
+                <section class="plan-view" aria-labelledby="safety-plan-title">
+                    <h3 id="safety-plan-title">"My safety plan"</h3>
+                    <PlanView plan=p/>
+                </section>
+            })}
             <p><A href=base.href(Route::Help) attr:class="button">"Open my help card and safety plan"</A></p>
             <Show when=move || !added.get() fallback=|| view! { <p class="message" role="status">"Added to your list for next session."</p> }>
                 <button type="button" class="button button--primary" on:click=add.clone()>"Add “talk about this” to my next session"</button>
