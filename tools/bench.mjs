@@ -133,8 +133,8 @@ for (let i = 0; i < RUNS; i++) {
 const patterns = [];
 for (let i = 0; i < RUNS; i++) {
   await page.goto(big.url + 'patterns');
-  await page.getByText('All time', { exact: true }).waitFor();
-  await page.locator('.summary').waitFor();
+  // The chart has points only once every entry is loaded.
+  await page.locator('.chart__dot').first().waitFor();
   patterns.push(await page.evaluate(async () => {
     const svg = document.querySelector('.chart__svg');
     const before = svg.getAttribute('aria-label');
@@ -167,5 +167,5 @@ row('offline reopen, entry shown', ms(median(entry)), `median of ${RUNS}`);
 row('10,000 entries: list, first entry shown', ms(median(listFirst)), `median of ${RUNS}, from navigation start   target < 150 ms`);
 row('10,000 entries: search', ms(median(search)), `median of ${search.length} queries, keystroke to count   target < 50 ms`);
 row('10,000 entries: save', ms(median(save)), `median of ${RUNS}, IndexedDB write committed   target < 20 ms`);
-row('10,000 entries: Patterns, all time', ms(median(patterns)), `median of ${RUNS}, click to chart   target < 300 ms`);
-row('10,000 entries: Patterns screen open', ms(median(patternsOpen)), `median of 3, navigation start to chart`);
+row('10,000 entries: Patterns screen open', ms(median(patternsOpen)), `median of 3, navigation start to chart   target < 300 ms`);
+row('10,000 entries: Patterns, switch to all time', ms(median(patterns)), `median of ${RUNS}, click to chart`);
