@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync, truncateSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startServer, launch, appReady, makePng, DIST } from './helpers.mjs';
+import { startServer, launch, appReady, makePng, DIST, simulateFullDisk } from './helpers.mjs';
 
 async function coping(t, options = {}) {
   const server = await startServer({ root: DIST });
@@ -144,13 +144,7 @@ test('a full disk while saving a photo keeps the card on screen with a message',
   const server = await startServer({ root: DIST });
   t.after(server.close);
   const { page, context } = await launch(t, { origin: server.origin });
-  await context.addInitScript(() => {
-    const put = IDBObjectStore.prototype.put;
-    IDBObjectStore.prototype.put = function (...args) {
-      if (window.__diskFull) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-      return put.apply(this, args);
-    };
-  });
+  await simulateFullDisk(context);
   await page.goto(server.url + 'coping');
   await appReady(page);
   await declineStarter(page);

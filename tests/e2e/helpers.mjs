@@ -92,6 +92,18 @@ function isOwnOrigin(url, origin) {
   return origin ? url.startsWith(origin + '/') || url === origin : true;
 }
 
+/// Makes IndexedDB refuse writes the way a full disk does, while the page sets
+/// `window.__diskFull = true` (tests toggle it with page.evaluate).
+export async function simulateFullDisk(context) {
+  await context.addInitScript(() => {
+    const put = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function (...args) {
+      if (window.__diskFull) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return put.apply(this, args);
+    };
+  });
+}
+
 /// Waits until a service worker controls the page (not just until it is ready).
 export async function waitForController(page) {
   await page.waitForFunction(() => navigator.serviceWorker && navigator.serviceWorker.controller !== null, null, { timeout: 30_000 });

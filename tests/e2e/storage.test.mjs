@@ -1,7 +1,7 @@
 // Saving for real: IndexedDB across reloads, bad input, failed writes, two tabs.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, appReady, writeEntry, DIST } from './helpers.mjs';
+import { startServer, launch, appReady, writeEntry, DIST, simulateFullDisk } from './helpers.mjs';
 
 async function journal(t, options = {}) {
   const server = await startServer({ root: DIST });
@@ -70,14 +70,7 @@ test('a full disk keeps the text on screen with a plain message, and saving late
   const server = await startServer({ root: DIST });
   t.after(server.close);
   const { page, context } = await launch(t, { origin: server.origin });
-  // The browser refuses writes as it does when the disk is full.
-  await context.addInitScript(() => {
-    const put = IDBObjectStore.prototype.put;
-    IDBObjectStore.prototype.put = function (...args) {
-      if (window.__diskFull) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-      return put.apply(this, args);
-    };
-  });
+  await simulateFullDisk(context);
   await page.goto(server.url + 'write');
   await appReady(page);
   await page.evaluate(() => { window.__diskFull = true; });

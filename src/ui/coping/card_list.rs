@@ -3,7 +3,7 @@ use leptos::prelude::*;
 use crate::domain::coping::{CardKind, CopingCard, MAX_TEXT_CHARS, MAX_TITLE_CHARS};
 use crate::domain::record::{Record, RecordId};
 use crate::store::{self, StoreError};
-use crate::ui::widgets::StoreMessage;
+use crate::ui::widgets::{StoreMessage, UndoToast};
 
 use super::{card_problem, CardFace};
 
@@ -71,7 +71,7 @@ pub fn CardList(
     let failure = RwSignal::new(None::<StoreError>);
     let moving = RwSignal::new(None::<(RecordId, usize)>);
     let on_deleted = Callback::new(move |r: Record<CopingCard>| undo.set(Some(r)));
-    let restore = move |_| {
+    let restore = move |_: ()| {
         if let Some(r) = undo.get_untracked() {
             leptos::task::spawn_local(async move {
                 match store::restore(&r).await {
@@ -110,12 +110,8 @@ pub fn CardList(
                 </select>
             </div>
             <StoreMessage error=failure/>
-            {move || undo.get().map(|_| view! {
-                <div class="toast" role="status">
-                    <span>"Card deleted."</span>
-                    <button type="button" class="button" on:click=restore>"Undo"</button>
-                </div>
-            })}
+            <UndoToast message="Card deleted." visible=Signal::derive(move || undo.with(Option::is_some))
+                on_undo=Callback::new(restore)/>
             {move || match state.get() {
                 ListState::Loading => view! { <p class="muted">"Loading…"</p> }.into_any(),
                 ListState::Failed(e) => view! { <StoreMessage error=Signal::derive(move || Some(e.clone()))/> }.into_any(),

@@ -24,7 +24,7 @@ use crate::domain::route::Route;
 use crate::domain::thought::ThoughtRecord;
 use crate::store::{self, StoreError};
 use crate::ui::format::day_long;
-use crate::ui::widgets::{Page, StoreMessage};
+use crate::ui::widgets::{Page, StoreMessage, UndoToast};
 use crate::ui::{Base, Flash};
 
 pub use data::{records, Shared};
@@ -212,7 +212,7 @@ pub fn Journal() -> impl IntoView {
     let days = Memo::new(move |_| by_day.with(|d| d.keys().rev().copied().collect::<Vec<_>>()));
     let more = move || matching.with(Vec::len) > shown.get();
 
-    let restore = move |_| {
+    let restore = move |_: ()| {
         let Some(item) = undo.0.get_untracked() else { return };
         leptos::task::spawn_local(async move {
             let result = match &item {
@@ -262,12 +262,8 @@ pub fn Journal() -> impl IntoView {
                     <p class="muted" role="status" aria-live="polite">{count_text}</p>
                 </div>
                 <StoreMessage error=failure/>
-                {move || undo.0.get().map(|_| view! {
-                    <div class="toast" role="status">
-                        <span>"Entry deleted."</span>
-                        <button type="button" class="button" on:click=restore>"Undo"</button>
-                    </div>
-                })}
+                <UndoToast message="Entry deleted." visible=Signal::derive(move || undo.0.with(Option::is_some))
+                    on_undo=Callback::new(restore)/>
                 {move || match state.get() {
                     ListState::Loading => view! { <p class="muted">"Loading…"</p> }.into_any(),
                     ListState::Failed(e) => view! { <StoreMessage error=Signal::derive(move || Some(e.clone()))/> }.into_any(),

@@ -4,7 +4,9 @@
 mod page;
 mod shell;
 mod store_message;
+mod undo_toast;
 
 pub use page::Page;
 pub use shell::{NotFound, Shell};
 pub use store_message::StoreMessage;
+pub use undo_toast::UndoToast;
