@@ -47,6 +47,31 @@ impl Body for ThoughtRecord {
     const KIND: Kind = Kind::ThoughtRecord;
 }
 
+/// A thought record being written, with its date field as typed: kept as a draft.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct ThoughtDraft {
+    pub record: ThoughtRecord,
+    #[serde(default)]
+    pub when: String,
+}
+
+impl Body for ThoughtDraft {
+    const KIND: Kind = Kind::Draft;
+}
+
+impl std::ops::Deref for ThoughtDraft {
+    type Target = ThoughtRecord;
+    fn deref(&self) -> &ThoughtRecord {
+        &self.record
+    }
+}
+
+impl std::ops::DerefMut for ThoughtDraft {
+    fn deref_mut(&mut self) -> &mut ThoughtRecord {
+        &mut self.record
+    }
+}
+
 /// The steps, in order, with what each asks. Shown as the form's headings.
 pub const STEPS: [(&str, &str); 7] = [
     ("Situation", "Where were you, who was there, what was happening?"),

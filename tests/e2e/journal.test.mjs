@@ -250,3 +250,21 @@ test('deleted entries wait in the trash and can be restored', async (t) => {
   await page.getByRole('link', { name: 'Back to journal' }).click();
   assert.equal(await entries(page).count(), 1);
 });
+
+test('a thought record half written survives a reload', async (t) => {
+  const { page } = await open(t, 'thought');
+  await page.getByLabel('What happened').fill('Snapped at my partner over dinner');
+  await page.getByLabel('Thought 1', { exact: true }).fill('I ruin everything');
+  await page.waitForTimeout(900); // drafts are written once typing pauses
+  await page.reload();
+  await appReady(page);
+  await page.getByRole('status').filter({ hasText: 'We kept what you were writing.' }).waitFor();
+  assert.equal(await page.getByLabel('What happened').inputValue(), 'Snapped at my partner over dinner');
+  assert.equal(await page.getByLabel('Thought 1', { exact: true }).inputValue(), 'I ruin everything');
+  await page.getByRole('button', { name: 'Save thought record' }).click();
+  await entries(page).filter({ hasText: 'Snapped at my partner over dinner' }).waitFor();
+  await page.getByRole('link', { name: 'Thought record' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Thought record' }).waitFor();
+  await page.getByLabel('What happened').waitFor();
+  assert.equal(await page.getByLabel('What happened').inputValue(), '', 'saved, so the draft is gone');
+});

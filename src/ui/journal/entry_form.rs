@@ -18,6 +18,7 @@ use crate::ui::widgets::{Page, StoreMessage};
 use crate::ui::{Base, Flash};
 
 use super::data::{records, used};
+use super::draft::Draft;
 use super::tag_picker::TagPicker;
 
 /// Plain words for an entry that cannot be saved as it is.
@@ -81,21 +82,18 @@ pub fn EntryPage() -> impl IntoView {
 
     let form = RwSignal::new(fresh_draft());
     let original = RwSignal::new(None::<Record<JournalEntry>>);
-    let loaded = RwSignal::new(false);
-    let restored = RwSignal::new(false);
     let problem = RwSignal::new(None::<String>);
     let failure = RwSignal::new(None::<StoreError>);
     let saving = RwSignal::new(false);
     let prompt_index = RwSignal::new((now_ms() / 1000 % PROMPTS.len() as i64) as usize);
 
-    // Load the entry being edited and any draft, then start keeping drafts.
-    let draft_key = draft_id(&editing);
-    // The form as it opened: a draft is kept only once something differs from it.
-    let baseline = StoredValue::new(EntryDraft::default());
-    let generation = StoredValue::new(0u32);
+    // Load the entry being edited, then any draft; the form shows once both are in.
+    let draft = Draft::new(draft_id(&editing), form);
+    let loaded = draft.loaded;
+    let restored = draft.restored;
     {
         let editing = editing.clone();
-        let draft_key = draft_key.clone();
+        let draft = draft.clone();
         leptos::task::spawn_local(async move {
             if let Some(id) = &editing {
                 if let Ok(Some(r)) = store::get::<JournalEntry>(id).await {
@@ -103,39 +101,7 @@ pub fn EntryPage() -> impl IntoView {
                     original.set(Some(r));
                 }
             }
-            baseline.set_value(form.get_untracked());
-            if let Ok(Some(d)) = store::get::<EntryDraft>(&draft_key).await {
-                if d.body != form.get_untracked() {
-                    form.set(d.body);
-                    restored.set(true);
-                }
-            }
-            loaded.set(true);
-        });
-    }
-    {
-        let draft_key = draft_key.clone();
-        Effect::new(move |_| {
-            let draft = form.get();
-            if !loaded.get_untracked() || baseline.with_value(|b| *b == draft) {
-                return;
-            }
-            generation.update_value(|g| *g += 1);
-            let mine = generation.get_value();
-            let key = draft_key.clone();
-            set_timeout(
-                move || {
-                    // Only the last change in a burst of typing is written.
-                    // The form may be gone by now (saved, or the person moved on).
-                    let current = generation.try_get_value() == Some(mine);
-                    if current && saving.try_get_untracked() == Some(false) {
-                        leptos::task::spawn_local(async move {
-                            let _ = store::put_scratch(&key, draft).await;
-                        });
-                    }
-                },
-                std::time::Duration::from_millis(400),
-            );
+            draft.open().await;
         });
     }
 
@@ -169,7 +135,7 @@ pub fn EntryPage() -> impl IntoView {
 
     let save = {
         let editing = editing.clone();
-        let draft_key = draft_key.clone();
+        let draft = draft.clone();
         let base = base.clone();
         move |ev: leptos::ev::SubmitEvent| {
             ev.prevent_default();
@@ -186,9 +152,9 @@ pub fn EntryPage() -> impl IntoView {
             problem.set(None);
             saving.set(true);
             // Any draft write still waiting would bring the draft back after the save.
-            generation.update_value(|g| *g += 1);
+            draft.saving();
             let editing = editing.clone();
-            let draft_key = draft_key.clone();
+            let draft = draft.clone();
             let navigate = navigate.clone();
             let journal = base.href(Route::Journal);
             crate::ui::format::mark("between:save:start");
@@ -200,14 +166,14 @@ pub fn EntryPage() -> impl IntoView {
                 match result {
                     Ok(()) => {
                         crate::ui::format::mark("between:save:end");
-                        let _ = store::remove::<EntryDraft>(&draft_key).await;
+                        draft.discard().await;
                         flash.0.set(Some("Saved on this device.".into()));
                         // Our hrefs already carry the base, so the router must not add it again.
                         navigate(&journal, leptos_router::NavigateOptions { resolve: false, ..Default::default() });
                     }
                     Err(e) => {
                         // Keep what was typed as a draft too, in case the tab goes away.
-                        let _ = store::put_scratch(&draft_key, form.get_untracked()).await;
+                        draft.keep_now(form.get_untracked()).await;
                         if let (StoreError::Conflict { .. }, Some(id)) = (&e, &editing) {
                             // Edit on top of the newer version from now on; the form keeps
                             // what the person wrote.

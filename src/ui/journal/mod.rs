@@ -2,6 +2,7 @@
 //! writing and editing (`entry_form`), thought records (`thought`), and the trash.
 
 mod data;
+mod draft;
 mod entry_form;
 mod entry_item;
 mod filters;

@@ -6,11 +6,13 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 
 use crate::domain::record::{Record, RecordId};
 use crate::domain::route::Route;
-use crate::domain::thought::{MoodRating, Thought, ThoughtError, ThoughtRecord, STEPS};
+use crate::domain::thought::{MoodRating, Thought, ThoughtDraft, ThoughtError, ThoughtRecord, STEPS};
 use crate::store::{self, StoreError};
 use crate::ui::format::{datetime_local_value, now_ms, offset_at, parse_datetime_local};
 use crate::ui::widgets::{Page, StoreMessage};
 use crate::ui::{Base, Flash};
+
+use super::draft::Draft;
 
 fn problem_text(e: &ThoughtError) -> &'static str {
     match e {
@@ -37,32 +39,46 @@ pub fn ThoughtPage() -> impl IntoView {
     let flash = expect_context::<Flash>();
     let navigate = use_navigate();
     let now = now_ms();
-    let record = RwSignal::new(ThoughtRecord {
-        at: now,
-        offset_min: offset_at(now),
-        moods: vec![MoodRating { name: String::new(), before: 50, after: None }],
-        thoughts: vec![Thought { text: String::new(), hot: false }],
-        ..Default::default()
+    let record = RwSignal::new(ThoughtDraft {
+        record: ThoughtRecord {
+            at: now,
+            offset_min: offset_at(now),
+            moods: vec![MoodRating { name: String::new(), before: 50, after: None }],
+            thoughts: vec![Thought { text: String::new(), hot: false }],
+            ..Default::default()
+        },
+        when: datetime_local_value(now),
     });
-    let when = RwSignal::new(datetime_local_value(now));
     let original = RwSignal::new(None::<Record<ThoughtRecord>>);
     let problem = RwSignal::new(None::<&'static str>);
     let failure = RwSignal::new(None::<StoreError>);
-    if let Some(id) = editing.clone() {
+    // Load the record being edited, then any draft; the form shows once both are in.
+    let draft_key = RecordId(match &editing {
+        Some(id) => format!("thought-{}", id.as_str()),
+        None => "thought-new".into(),
+    });
+    let draft = Draft::new(draft_key, record);
+    let (loaded, restored) = (draft.loaded, draft.restored);
+    {
+        let draft = draft.clone();
+        let editing = editing.clone();
         leptos::task::spawn_local(async move {
-            if let Ok(Some(r)) = store::get::<ThoughtRecord>(&id).await {
-                when.set(datetime_local_value(r.body.at));
-                record.set(r.body.clone());
-                original.set(Some(r));
+            if let Some(id) = editing {
+                if let Ok(Some(r)) = store::get::<ThoughtRecord>(&id).await {
+                    record.set(ThoughtDraft { when: datetime_local_value(r.body.at), record: r.body.clone() });
+                    original.set(Some(r));
+                }
             }
+            draft.open().await;
         });
     }
 
     let journal_href = base.href(Route::Journal);
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let mut body = record.get_untracked();
-        match parse_datetime_local(&when.get_untracked()) {
+        let form = record.get_untracked();
+        let mut body = form.record.clone();
+        match parse_datetime_local(&form.when) {
             Some(at) => {
                 body.at = at;
                 body.offset_min = offset_at(at);
@@ -74,8 +90,10 @@ pub fn ThoughtPage() -> impl IntoView {
             Err(e) => return problem.set(Some(problem_text(&e))),
         };
         problem.set(None);
+        draft.saving();
         let navigate = navigate.clone();
         let journal = journal_href.clone();
+        let draft = draft.clone();
         leptos::task::spawn_local(async move {
             let result = match original.get_untracked() {
                 Some(o) => store::update(&Record { meta: o.meta, body }).await.map(|_| ()),
@@ -83,11 +101,15 @@ pub fn ThoughtPage() -> impl IntoView {
             };
             match result {
                 Ok(()) => {
+                    draft.discard().await;
                     flash.0.set(Some("Saved on this device.".into()));
                     // Our hrefs already carry the base, so the router must not add it again.
                         navigate(&journal, leptos_router::NavigateOptions { resolve: false, ..Default::default() });
                 }
-                Err(e) => failure.set(Some(e)),
+                Err(e) => {
+                    draft.keep_now(form).await;
+                    let _ = failure.try_set(Some(e));
+                }
             }
         });
     };
@@ -96,7 +118,7 @@ pub fn ThoughtPage() -> impl IntoView {
         view! {
             <label class="field__label" for=id>{label}</label>
             <textarea id=id class="field__input" rows="4"
-                prop:value=move || record.with(get)
+                prop:value=move || record.with(|r| get(r))
                 on:input=move |ev| record.update(|r| set(r, event_target_value(&ev)))></textarea>
         }
     };
@@ -168,12 +190,18 @@ pub fn ThoughtPage() -> impl IntoView {
     view! {
         <Page title="Thought record">
             <p class="lead">"Slow a difficult moment down, one step at a time. Skip any step you like."</p>
-            <form class="thought-form" on:submit=save novalidate>
+            {move || restored.get().then(|| view! {
+                <p class="message" role="status">"We kept what you were writing."</p>
+            })}
+            <p class="muted" hidden=move || loaded.get()>"Loading…"</p>
+            <form class="thought-form" on:submit=save novalidate hidden=move || !loaded.get()>
                 <section class="card step">
                     {step(0)}
                     {text_area("situation", "What happened", |r| r.situation.clone(), |r, v| r.situation = v)}
                     <label class="field__label" for="thought-when">"When"</label>
-                    <input id="thought-when" class="field__input" type="datetime-local" bind:value=when/>
+                    <input id="thought-when" class="field__input" type="datetime-local"
+                        prop:value=move || record.with(|r| r.when.clone())
+                        on:input=move |ev| record.update(|r| r.when = event_target_value(&ev))/>
                 </section>
                 <section class="card step">
                     {step(1)}
