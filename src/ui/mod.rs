@@ -69,7 +69,14 @@ pub fn App() -> impl IntoView {
 
     let version = DataVersion(RwSignal::new(0));
     provide_context(version);
-    store::sync::on_change(move |_| version.0.update(|v| *v += 1));
+    let journal = journal::JournalCache::new();
+    provide_context(journal);
+    store::sync::on_change(move |kind| {
+        version.0.update(|v| *v += 1);
+        if kind == crate::domain::record::Kind::JournalEntry {
+            journal.version.update(|v| *v += 1);
+        }
+    });
 
     provide_context(pwa::register(&base));
     provide_context(Flash(RwSignal::new(None)));

@@ -25,7 +25,7 @@ test('patterns show the right figures for a seeded journal', async (t) => {
 
   const since = page.getByRole('region', { name: 'Since my last session' });
   const value = (term) => since.locator(`dt:text-is("${term}") + dd`);
-  assert.equal(await value('Entries').textContent(), '4 on 3 days');
+  assert.equal(await value('Entries').textContent(), '4 entries on 3 days');
   assert.equal(await value('Average mood').textContent(), '3 (Okay)');
   assert.equal(await value('Emotions most often').textContent(), 'Anxious (2), Calm (1), Tired (1)');
   assert.equal(await value('Marked for your session').textContent(), '1');
@@ -58,4 +58,27 @@ test('patterns show the right figures for a seeded journal', async (t) => {
     await calendar.getByRole('cell', { name: /: 4 \(Good\)$/ }).waitFor();
   }
   await calendar.getByText('Very good', { exact: true }).waitFor();
+});
+
+test('patterns follow new entries without a reload', async (t) => {
+  const server = await startServer({ root: DIST });
+  t.after(server.close);
+  const { page } = await launch(t, { origin: server.origin });
+  await page.goto(server.url + 'journal');
+  await appReady(page);
+  const entriesFigure = () => page.getByRole('region', { name: 'Since my last session' }).locator('dt:text-is("Entries") + dd');
+  for (const [n, mood] of [[1, 'Good'], [2, 'Low']]) {
+    await page.getByRole('link', { name: 'New entry' }).click();
+    await page.getByRole('radiogroup', { name: 'Mood' }).getByRole('radio', { name: mood, exact: true }).check();
+    await page.getByRole('button', { name: 'Save entry' }).click();
+    await page.getByRole('status').filter({ hasText: 'Saved on this device.' }).waitFor();
+    await page.getByRole('main').getByRole('link', { name: 'Patterns' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Patterns' }).waitFor();
+    await page.waitForFunction(([n]) => [...document.querySelectorAll('dt')].some((dt) => dt.textContent === 'Entries' && dt.nextElementSibling.textContent === (n === 1 ? '1 entry on 1 day' : `${n} entries on 1 day`)), [n]);
+    assert.equal(await entriesFigure().textContent(), n === 1 ? '1 entry on 1 day' : `${n} entries on 1 day`);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Journal' }).click();
+  }
+  await page.getByRole('main').getByRole('link', { name: 'Patterns' }).click();
+  const avg = page.getByRole('region', { name: 'Since my last session' }).locator('dt:text-is("Average mood") + dd');
+  assert.equal(await avg.textContent(), '3 (Okay)');
 });

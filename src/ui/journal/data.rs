@@ -44,6 +44,57 @@ impl<T> std::ops::Deref for Shared<T> {
     }
 }
 
+/// The journal's entries, loaded once for the whole app and shared by every screen
+/// that needs them (the list, Patterns, Sessions, the form's suggestions), reloaded
+/// only when entries change. Reading ten years of entries takes a few hundred
+/// milliseconds, so it is not done again on every screen.
+#[derive(Clone, Copy)]
+pub struct JournalCache {
+    owner: StoredValue<Owner, leptos::prelude::LocalStorage>,
+    slot: StoredValue<Option<LocalResource<Loaded<JournalEntry>>>, leptos::prelude::LocalStorage>,
+    /// Bumped when journal entries change, here or in another tab.
+    pub version: RwSignal<u64>,
+}
+
+impl JournalCache {
+    /// Made in `App`, so the loaded list outlives the screens that read it.
+    pub fn new() -> JournalCache {
+        JournalCache {
+            owner: StoredValue::new_local(Owner::current().expect("made inside the app")),
+            slot: StoredValue::new_local(None),
+            version: RwSignal::new(0),
+        }
+    }
+}
+
+impl JournalCache {
+    /// The entries (deleted ones included); loading starts on first use.
+    pub fn entries(&self) -> LocalResource<Loaded<JournalEntry>> {
+        if let Some(r) = self.slot.get_value() {
+            return r;
+        }
+        let version = self.version;
+        let resource = self.owner.get_value().with(|| {
+            LocalResource::new(move || {
+                version.track();
+                store::list::<JournalEntry>()
+            })
+        });
+        self.slot.set_value(Some(resource));
+        resource
+    }
+
+    /// Whether the entries are already loaded (by an earlier screen).
+    pub fn is_loaded(&self) -> bool {
+        self.slot.get_value().is_some_and(|r| r.with_untracked(Option::is_some))
+    }
+}
+
+/// The app-wide journal entries; loading starts on first use.
+pub fn journal_entries() -> LocalResource<Loaded<JournalEntry>> {
+    expect_context::<JournalCache>().entries()
+}
+
 /// Every record of a kind (deleted ones included), reloaded whenever data changes
 /// here or in another tab.
 pub fn records<T: Body + Send + Sync>() -> LocalResource<Loaded<T>> {

@@ -17,7 +17,7 @@ use crate::ui::format::{datetime_local_value, now_ms, offset_at, parse_datetime_
 use crate::ui::widgets::{Page, StoreMessage};
 use crate::ui::{Base, Flash};
 
-use super::data::{records, used};
+use super::data::{journal_entries, used};
 use super::draft::Draft;
 use super::tag_picker::TagPicker;
 
@@ -105,7 +105,7 @@ pub fn EntryPage() -> impl IntoView {
         });
     }
 
-    let entries = records::<JournalEntry>();
+    let entries = journal_entries();
     let all = move || entries.get().and_then(Result::ok).unwrap_or_default();
     let emotion_options = Signal::derive(move || {
         let mut list: Vec<String> = EMOTIONS.iter().map(|s| s.to_string()).collect();

@@ -28,7 +28,7 @@ use crate::ui::format::day_long;
 use crate::ui::widgets::{Page, StoreMessage, UndoToast};
 use crate::ui::{Base, Flash};
 
-pub use data::{records, Shared};
+pub use data::{journal_entries, records, JournalCache, Shared};
 pub use entry_form::EntryPage;
 pub use thought::ThoughtPage;
 pub use trash::TrashPage;
@@ -94,26 +94,22 @@ pub fn Journal() -> impl IntoView {
     // takes a few hundred milliseconds with years of entries) loads once that is
     // on screen.
     let recent = LocalResource::new(|| store::list_recent::<JournalEntry>(PAGE * 3));
-    let full_wanted = RwSignal::new(false);
+    let cache = expect_context::<JournalCache>();
+    // Already loaded by another screen: use it at once. Otherwise the full list starts
+    // loading only once the first screen is up.
+    let full_wanted = RwSignal::new(cache.is_loaded());
     Effect::new(move |_| {
         if recent.with(Option::is_some) && !full_wanted.get_untracked() {
             set_timeout(move || { let _ = full_wanted.try_set(true); }, std::time::Duration::from_millis(16));
         }
     });
-    let version = expect_context::<crate::ui::DataVersion>().0;
-    let loaded = LocalResource::new(move || {
-        version.track();
-        let wanted = full_wanted.get();
-        async move {
-            match wanted {
-                true => Some(store::list::<JournalEntry>().await),
-                false => None,
-            }
-        }
-    });
-    // The full list, once loaded (`None` before), read in place: never copied.
+    // The full list, once wanted and loaded (`None` before), read in place: never copied.
     let entries = move |f: &mut dyn FnMut(Option<&Result<Vec<Record<JournalEntry>>, StoreError>>)| {
-        loaded.with(|o| f(o.as_ref().and_then(|x| x.as_ref())))
+        if full_wanted.get() {
+            cache.entries().with(|o| f(o.as_ref()))
+        } else {
+            f(None)
+        }
     };
     let thoughts = records::<ThoughtRecord>();
     let filter = RwSignal::new(Filter::default());

@@ -3,7 +3,6 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::domain::journal::JournalEntry;
 use crate::domain::record::{Body, Meta, Record, TRASH_DAYS};
 use crate::domain::route::Route;
 use crate::domain::thought::ThoughtRecord;
@@ -12,7 +11,7 @@ use crate::ui::format::{day_long, local_date, time_of};
 use crate::ui::widgets::{Page, StoreMessage};
 use crate::ui::Base;
 
-use super::data::records;
+use super::data::{journal_entries, records};
 
 /// One deleted record as the trash shows it, with what restoring and deleting do.
 #[derive(Clone)]
@@ -53,7 +52,7 @@ fn deleted<T: Body + Send + Sync>(r: &Record<T>, at: i64, text: String, failure:
 #[component]
 pub fn TrashPage() -> impl IntoView {
     let base = expect_context::<Base>();
-    let entries = records::<JournalEntry>();
+    let entries = journal_entries();
     let thoughts = records::<ThoughtRecord>();
     let failure = RwSignal::new(None::<StoreError>);
     let list = move || {

@@ -13,13 +13,18 @@ use crate::domain::patterns::{mood_series, summary_since, symptom_trends, time_o
 use crate::domain::route::Route;
 use crate::store;
 use crate::ui::format::{date_value, day_long, day_short, number, parse_date, today};
-use crate::ui::journal::records;
+use crate::ui::journal::journal_entries;
 use crate::ui::widgets::Page;
 use crate::ui::Base;
 
 pub use chart::{LineChart, Point};
 
 use calendar::MoodCalendar;
+
+/// "1 entry", "3 entries".
+fn plural(n: usize, one: &str, many: &str) -> String {
+    if n == 1 { format!("1 {one}") } else { format!("{n} {many}") }
+}
 
 /// "3.4 (Okay)": a mood average with its nearest word.
 pub fn mood_text(avg: Option<f64>) -> String {
@@ -32,7 +37,7 @@ pub fn mood_text(avg: Option<f64>) -> String {
 #[component]
 pub fn Patterns() -> impl IntoView {
     let base = expect_context::<Base>();
-    let loaded = records::<JournalEntry>();
+    let loaded = journal_entries();
     let entries = Memo::new(move |_| {
         loaded
             .get()
@@ -71,7 +76,7 @@ pub fn Patterns() -> impl IntoView {
         };
         view! {
             <dl class="summary">
-                <dt>"Entries"</dt><dd>{format!("{} on {} days", s.entries, s.days_written)}</dd>
+                <dt>"Entries"</dt><dd>{format!("{} on {}", plural(s.entries, "entry", "entries"), plural(s.days_written, "day", "days"))}</dd>
                 <dt>"Average mood"</dt><dd>{mood_text(s.average_mood)}</dd>
                 <dt>"Compared with before"</dt><dd>{change}</dd>
                 <dt>"Hardest day"</dt><dd>{s.lowest_day.map(|(d, a)| format!("{} ({})", day_long(d), mood_text(Some(a)))).unwrap_or_else(|| "none".into())}</dd>

@@ -5,12 +5,11 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::domain::agenda::AgendaItem;
-use crate::domain::journal::JournalEntry;
 use crate::domain::route::Route;
 use crate::domain::thought::ThoughtRecord;
 use crate::store::{self, StoreError};
 use crate::ui::format::{day_long, time_of};
-use crate::ui::journal::records;
+use crate::ui::journal::{journal_entries, records};
 use crate::ui::widgets::{Page, StoreMessage};
 use crate::ui::Base;
 
@@ -18,7 +17,7 @@ use crate::ui::Base;
 pub fn Sessions() -> impl IntoView {
     let base = expect_context::<Base>();
     let agenda = records::<AgendaItem>();
-    let entries = records::<JournalEntry>();
+    let entries = journal_entries();
     let thoughts = records::<ThoughtRecord>();
     let failure = RwSignal::new(None::<StoreError>);
     let items = move || {
