@@ -37,7 +37,7 @@ use entry_item::{EntryItem, ThoughtItem};
 use filters::Filters;
 
 /// How many items are rendered at first, and added each time the end comes near.
-const PAGE: usize = 40;
+const PAGE: usize = 20;
 
 /// Anything that shows in the journal list.
 #[derive(Clone, PartialEq)]
@@ -93,7 +93,7 @@ pub fn Journal() -> impl IntoView {
     // A first screen from the most recently changed entries; the full list (which
     // takes a few hundred milliseconds with years of entries) loads once that is
     // on screen.
-    let recent = LocalResource::new(|| store::list_recent::<JournalEntry>(PAGE * 3));
+    let recent = LocalResource::new(|| store::list_recent::<JournalEntry>(PAGE * 2));
     let cache = expect_context::<JournalCache>();
     // Already loaded by another screen: use it at once. Otherwise the full list starts
     // loading only once the first screen is up.
