@@ -1,16 +1,9 @@
 // Check-ins: scoring shown in plain words, history, and the PHQ-9 item 9 path.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, appReady, DIST } from './helpers.mjs';
+import { openApp } from './helpers.mjs';
 
-async function open(t, path, options = {}) {
-  const server = await startServer({ root: DIST });
-  t.after(server.close);
-  const browser = await launch(t, { origin: server.origin, ...options });
-  await browser.page.goto(server.url + path);
-  await appReady(browser.page);
-  return { server, ...browser };
-}
+const open = openApp;
 
 async function answer(page, count, pick) {
   for (let i = 0; i < count; i++) {

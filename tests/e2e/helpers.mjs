@@ -104,6 +104,16 @@ export async function simulateFullDisk(context) {
   });
 }
 
+/// Serves dist/, opens a fresh browser on `path` and waits for the app to be up.
+export async function openApp(t, path = '', options = {}) {
+  const server = await startServer({ root: DIST });
+  t.after(server.close);
+  const browser = await launch(t, { origin: server.origin, ...options });
+  await browser.page.goto(server.url + path);
+  await appReady(browser.page);
+  return { server, ...browser };
+}
+
 /// Waits until a service worker controls the page (not just until it is ready).
 export async function waitForController(page) {
   await page.waitForFunction(() => navigator.serviceWorker && navigator.serviceWorker.controller !== null, null, { timeout: 30_000 });

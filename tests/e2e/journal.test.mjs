@@ -2,16 +2,9 @@
 // search and filters, the thought record, the trash.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, appReady, waitForController, writeEntry, seedEntries, DIST } from './helpers.mjs';
+import { appReady, waitForController, writeEntry, seedEntries, openApp } from './helpers.mjs';
 
-async function open(t, path = 'journal', options = {}) {
-  const server = await startServer({ root: DIST });
-  t.after(server.close);
-  const browser = await launch(t, { origin: server.origin, ...options });
-  await browser.page.goto(server.url + path);
-  await appReady(browser.page);
-  return { server, ...browser };
-}
+const open = (t, path = 'journal', options) => openApp(t, path, options);
 
 const entries = (page) => page.getByRole('region', { name: 'Your entries' }).getByRole('listitem');
 

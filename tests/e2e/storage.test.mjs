@@ -1,16 +1,9 @@
 // Saving for real: IndexedDB across reloads, bad input, failed writes, two tabs.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, appReady, writeEntry, DIST, simulateFullDisk } from './helpers.mjs';
+import { startServer, launch, appReady, writeEntry, DIST, simulateFullDisk, openApp } from './helpers.mjs';
 
-async function journal(t, options = {}) {
-  const server = await startServer({ root: DIST });
-  t.after(server.close);
-  const browser = await launch(t, { origin: server.origin, ...options });
-  await browser.page.goto(server.url + 'journal');
-  await appReady(browser.page);
-  return { server, ...browser };
-}
+const journal = (t, options) => openApp(t, 'journal', options);
 
 const entries = (page) => page.getByRole('region', { name: 'Your entries' }).getByRole('listitem');
 

@@ -2,16 +2,9 @@
 // breathing pacer (with and without reduced motion), grounding, relaxation, people.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, appReady, DIST } from './helpers.mjs';
+import { appReady, openApp } from './helpers.mjs';
 
-async function open(t, options = {}) {
-  const server = await startServer({ root: DIST });
-  t.after(server.close);
-  const browser = await launch(t, { origin: server.origin, ...options });
-  await browser.page.goto(server.url);
-  await appReady(browser.page);
-  return { server, ...browser };
-}
+const open = (t, options) => openApp(t, '', options);
 
 const panel = (page, name) => page.getByRole('region', { name });
 
