@@ -1,5 +1,7 @@
 use leptos::prelude::*;
 
+use super::steps::Steps;
+
 use crate::domain::exercise::GROUNDING;
 
 /// 5-4-3-2-1, one step at a time. Step 0 is a few slow breaths; the fields are optional
@@ -29,18 +31,5 @@ pub fn Grounding() -> impl IntoView {
         }
         .into_any(),
     };
-    view! {
-        <p class="muted" aria-live="polite">{move || if step.get() < last { format!("Step {} of {}", step.get() + 1, last) } else { "Finished".to_string() }}</p>
-        <div class="exercise">{body}</div>
-        <div class="actions">
-            <Show when=move || { step.get() > 0 && step.get() < last }>
-                <button type="button" class="button" on:click=move |_| step.update(|s| *s -= 1)>"Back"</button>
-            </Show>
-            <Show when=move || step.get() < last fallback=move || view! {
-                <button type="button" class="button" on:click=move |_| step.set(0)>"Start again"</button>
-            }>
-                <button type="button" class="button button--primary button--big" on:click=move |_| step.update(|s| *s += 1)>"Next"</button>
-            </Show>
-        </div>
-    }
+    view! { <Steps step=step last=last>{body}</Steps> }
 }

@@ -5,6 +5,7 @@ mod draw;
 mod grounding;
 mod pacer;
 mod relax;
+mod steps;
 
 use leptos::prelude::*;
 use leptos_router::components::A;

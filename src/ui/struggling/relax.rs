@@ -1,5 +1,7 @@
 use leptos::prelude::*;
 
+use super::steps::Steps;
+
 use crate::domain::exercise::{MUSCLE_GROUPS, RELEASE_SECONDS, TENSE_SECONDS};
 
 /// Progressive muscle relaxation, one muscle group at a time, feet to face.
@@ -26,18 +28,5 @@ pub fn Relax() -> impl IntoView {
         }
         _ => view! { <p class="exercise__step">"Well done. Let your whole body rest for a moment."</p> }.into_any(),
     };
-    view! {
-        <p class="muted" aria-live="polite">{move || if step.get() < last { format!("Step {} of {}", step.get() + 1, last) } else { "Finished".to_string() }}</p>
-        <div class="exercise">{body}</div>
-        <div class="actions">
-            <Show when=move || { step.get() > 0 && step.get() < last }>
-                <button type="button" class="button" on:click=move |_| step.update(|s| *s -= 1)>"Back"</button>
-            </Show>
-            <Show when=move || step.get() < last fallback=move || view! {
-                <button type="button" class="button" on:click=move |_| step.set(0)>"Start again"</button>
-            }>
-                <button type="button" class="button button--primary button--big" on:click=move |_| step.update(|s| *s += 1)>"Next"</button>
-            </Show>
-        </div>
-    }
+    view! { <Steps step=step last=last>{body}</Steps> }
 }
