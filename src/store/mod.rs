@@ -23,7 +23,7 @@ pub mod schema;
 pub mod sync;
 
 pub use error::StoreError;
-pub use records::{create, delete, get, list, list_recent, purge_expired, put_scratch, remove, restore, update};
+pub use records::{create, create_clearing, update_clearing, delete, get, list, list_recent, purge_expired, put_scratch, remove, restore, update};
 pub use db::{drop_connection_for_test, erase, open_at};
 
 /// Closes the open connection so the next call reopens it (tests and version changes).

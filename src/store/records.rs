@@ -24,20 +24,34 @@ pub(super) fn new_id() -> RecordId {
 
 /// Saves a new record and returns it with its envelope.
 pub async fn create<T: Body>(body: T) -> Result<Record<T>, StoreError> {
+    create_clearing(body, None).await
+}
+
+/// Saves a new record and, in the same transaction, removes the draft `draft` (an id
+/// of `Kind::Draft`): the saved text can never come back as a draft, and a failed
+/// save keeps the draft.
+pub async fn create_clearing<T: Body>(body: T, draft: Option<&RecordId>) -> Result<Record<T>, StoreError> {
     let mut meta = Meta::new(new_id(), T::KIND, now());
     meta.rev = 1;
     let record = Record { meta, body };
-    write(&record, None).await?;
-    persist::request_once().await;
+    write(&record, None, draft).await?;
+    // Asked for once, never awaited: in some browsers it is a permission prompt, and a
+    // save must not wait on it.
+    wasm_bindgen_futures::spawn_local(persist::request_once());
     Ok(record)
 }
 
 /// Saves a changed record. Fails with `Conflict` if it changed since it was read.
 pub async fn update<T: Body>(record: &Record<T>) -> Result<Record<T>, StoreError> {
+    update_clearing(record, None).await
+}
+
+/// `update`, removing the draft `draft` in the same transaction (see `create_clearing`).
+pub async fn update_clearing<T: Body>(record: &Record<T>, draft: Option<&RecordId>) -> Result<Record<T>, StoreError> {
     let mut next = record.clone();
     next.meta.rev = record.meta.rev + 1;
     next.meta.updated = now().max(record.meta.updated);
-    write(&next, Some(record.meta.rev)).await?;
+    write(&next, Some(record.meta.rev), draft).await?;
     Ok(next)
 }
 
@@ -175,13 +189,16 @@ pub async fn remove<T: Body>(id: &RecordId) -> Result<(), StoreError> {
     Ok(())
 }
 
-/// Writes `record` if the stored revision is `expected` (`None`: nothing stored yet).
-async fn write<T: Body>(record: &Record<T>, expected: Option<u32>) -> Result<(), StoreError> {
+/// Writes `record` if the stored revision is `expected` (`None`: nothing stored yet),
+/// and removes the draft `draft` in the same transaction.
+async fn write<T: Body>(record: &Record<T>, expected: Option<u32>, draft: Option<&RecordId>) -> Result<(), StoreError> {
     let value = codec::encode(record)?;
     let key = codec::key(record.meta.kind, &record.meta.id);
+    let draft_key = draft.map(|d| codec::key(Kind::Draft, d));
     with_db(|db| {
         let value = value.clone();
         let key = key.clone();
+        let draft_key = draft_key.clone();
         async move {
             let tx = db.transaction(&[RECORDS], TransactionMode::ReadWrite).map_err(StoreError::from_idb)?;
             let store = tx.object_store(RECORDS).map_err(StoreError::from_idb)?;
@@ -195,11 +212,17 @@ async fn write<T: Body>(record: &Record<T>, expected: Option<u32>) -> Result<(),
                 return Err(StoreError::Conflict { stored: stored_rev.unwrap_or(0) });
             }
             store.put(&value, None).map_err(StoreError::from_idb)?;
+            if let Some(draft_key) = draft_key {
+                store.delete(JsValue::from(draft_key)).map_err(StoreError::from_idb)?;
+            }
             commit(tx).await
         }
     })
     .await?;
     sync::changed(record.meta.kind);
+    if draft.is_some() {
+        sync::changed(Kind::Draft);
+    }
     Ok(())
 }
 
