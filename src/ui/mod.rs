@@ -3,10 +3,12 @@
 //! Screens get storage through `crate::store` only; they never touch browser storage.
 
 mod checkins;
+pub mod context;
 mod coping;
 mod crisis;
 mod format;
 mod journal;
+pub mod kit;
 mod patterns;
 mod progress;
 mod safety_plan;
@@ -21,34 +23,10 @@ use leptos_router::components::{Route as RouteView, Router, Routes};
 use leptos_router::path;
 
 use crate::domain::crisis::Region;
-use crate::domain::prefs::Theme;
-use crate::domain::route::{base_from_path, Route};
+use crate::domain::route::base_from_path;
 use crate::{pwa, store};
 
-/// Where the app is hosted (`""` at a root, `/between` under a sub-path).
-#[derive(Clone)]
-pub struct Base(pub String);
-
-impl Base {
-    pub fn href(&self, route: Route) -> String {
-        route.path(&self.0)
-    }
-}
-
-/// Preferences every screen may read; settings and the crisis card change them.
-#[derive(Clone, Copy)]
-pub struct Prefs {
-    pub theme: RwSignal<Theme>,
-    pub region: RwSignal<Region>,
-}
-
-/// A short message for the next screen ("Saved on this device."), shown once.
-#[derive(Clone, Copy)]
-pub struct Flash(pub RwSignal<Option<String>>);
-
-/// Bumped whenever stored records change, in this tab or another one.
-#[derive(Clone, Copy)]
-pub struct DataVersion(pub RwSignal<u64>);
+use context::{Base, DataVersion, Flash, JournalCache, Prefs};
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -58,7 +36,10 @@ pub fn App() -> impl IntoView {
     let region = store::prefs::region().unwrap_or_else(|| {
         Region::from_language(&window().navigator().language().unwrap_or_default())
     });
-    let prefs = Prefs { theme: RwSignal::new(store::prefs::theme()), region: RwSignal::new(region) };
+    let prefs = Prefs {
+        theme: RwSignal::new(store::prefs::theme()),
+        region: RwSignal::new(region),
+    };
     provide_context(prefs);
     Effect::new(move || {
         let theme = prefs.theme.get();
@@ -69,7 +50,7 @@ pub fn App() -> impl IntoView {
 
     let version = DataVersion(RwSignal::new(0));
     provide_context(version);
-    let journal = journal::JournalCache::new();
+    let journal = JournalCache::new();
     provide_context(journal);
     store::sync::on_change(move |kind| {
         version.0.update(|v| *v += 1);

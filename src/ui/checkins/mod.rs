@@ -10,11 +10,11 @@ use leptos_router::components::A;
 use crate::domain::checkin::{CheckIn, Questionnaire};
 use crate::domain::patterns::local_time;
 use crate::domain::route::Route;
+use crate::ui::context::Base;
 use crate::ui::format::{day_long, day_short, number};
-use crate::ui::journal::records;
-use crate::ui::patterns::{LineChart, Point};
+use crate::ui::kit::{with_deleted as records, LoadProblem};
 use crate::ui::widgets::Page;
-use crate::ui::Base;
+use crate::ui::widgets::{LineChart, Point};
 
 pub use take::TakeCheckIn;
 
@@ -23,8 +23,14 @@ pub fn CheckIns() -> impl IntoView {
     let base = expect_context::<Base>();
     let loaded = records::<CheckIn>();
     let all = Memo::new(move |_| {
-        let mut list: Vec<CheckIn> =
-            loaded.get().and_then(Result::ok).unwrap_or_default().into_iter().filter(|r| !r.meta.is_deleted()).map(|r| r.body).collect();
+        let mut list: Vec<CheckIn> = loaded
+            .get()
+            .and_then(Result::ok)
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|r| !r.meta.is_deleted())
+            .map(|r| r.body)
+            .collect();
         list.sort_unstable_by_key(|c| c.at);
         list
     });
@@ -70,6 +76,10 @@ pub fn CheckIns() -> impl IntoView {
     view! {
         <Page title=Route::CheckIns.title()>
             <p class="lead">"Short questionnaires therapists often use. Taking them now and then can show how things are moving. They are optional, and they are not a diagnosis: talk your results over with your therapist."</p>
+            {move || loaded.with(|l| match l {
+                Some(Err(e)) => Some(view! { <LoadProblem error=e.clone()/> }),
+                _ => None,
+            })}
             {cards}
         </Page>
     }

@@ -3,18 +3,20 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 
 use crate::domain::agenda::AgendaItem;
-use crate::domain::checkin::{CheckIn, CheckInError, Questionnaire};
-use crate::domain::record::{Kind, Record};
+use crate::domain::checkin::{item9_answered, CheckIn, CheckInDraft, CheckInError, Questionnaire};
+use crate::domain::record::{Kind, Record, RecordId};
 use crate::domain::route::Route;
 use crate::store::{self, StoreError};
+use crate::ui::context::Base;
 use crate::ui::coping::MyPeople;
 use crate::ui::crisis::HelpLines;
-use crate::ui::safety_plan::{stored_plan, PlanView};
 use crate::ui::format::{now_ms, offset_at};
+use crate::ui::kit::{enter_never_submits, Form, FormNotices, FormProblems, FormSpec};
+use crate::ui::safety_plan::{stored_plan, PlanView};
 use crate::ui::widgets::{Page, StoreMessage};
-use crate::ui::Base;
 
-/// One questionnaire (/checkin?q=phq9), then its result.
+/// One questionnaire (/checkin?q=phq9), then its result. Answers in progress are
+/// kept as a draft; the item 9 help shows from the live answers.
 #[component]
 pub fn TakeCheckIn() -> impl IntoView {
     let base = expect_context::<Base>();
@@ -22,10 +24,39 @@ pub fn TakeCheckIn() -> impl IntoView {
         .with_untracked(|m| m.get("q"))
         .and_then(|c| Questionnaire::from_code(&c))
         .unwrap_or(Questionnaire::Phq9);
-    let answers = RwSignal::new(vec![None::<u8>; q.items().len()]);
-    let problem = RwSignal::new(None::<String>);
-    let failure = RwSignal::new(None::<StoreError>);
     let result = RwSignal::new(None::<Record<CheckIn>>);
+    let kit = Form::new(FormSpec {
+        draft_key: format!("checkin-{}", q.code()),
+        editing: None,
+        blank: CheckInDraft {
+            answers: vec![None; q.items().len()],
+        },
+        from_record: |r: &Record<CheckIn>| CheckInDraft {
+            answers: r.body.answers.iter().map(|a| Some(*a)).collect(),
+        },
+    })
+    .on_saved(move |saved| {
+        result.set(Some(saved));
+        scroll_to_top();
+    });
+    let draft = kit.value;
+    let answers = Memo::new(move |_| {
+        draft.with(|d| {
+            let mut a = d.answers.clone();
+            // A draft from another version of the questionnaire: as many answers as items.
+            a.resize(q.items().len(), None);
+            a
+        })
+    });
+    let set_answer = move |i: usize, v: u8| {
+        draft.update(|d| {
+            d.answers.resize(q.items().len(), None);
+            d.answers[i] = Some(v);
+        })
+    };
+    let problem = RwSignal::new(None::<String>);
+    let needs_help = Memo::new(move |_| answers.with(|a| item9_answered(q, a)));
+    let pending = kit.pending();
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -35,23 +66,18 @@ pub fn TakeCheckIn() -> impl IntoView {
                 1 => "One question is still unanswered.".to_string(),
                 n => format!("{n} questions are still unanswered."),
             })),
-            Err(CheckInError::OutOfRange) => problem.set(Some("One of the answers is not on the scale.".into())),
+            Err(CheckInError::OutOfRange) => {
+                problem.set(Some("One of the answers is not on the scale.".into()))
+            }
             Ok(check) => {
                 problem.set(None);
-                leptos::task::spawn_local(async move {
-                    match store::create(check).await {
-                        Ok(saved) => {
-                            result.set(Some(saved));
-                            scroll_to_top();
-                        }
-                        Err(e) => failure.set(Some(e)),
-                    }
-                });
+                kit.save(check);
             }
         }
     };
 
-    let items = move || q
+    let items = move || {
+        q
         .items()
         .iter()
         .enumerate()
@@ -66,8 +92,8 @@ pub fn TakeCheckIn() -> impl IntoView {
                     view! {
                         <label class="choice">
                             <input type="radio" name=name.clone() value=value.to_string()
-                                prop:checked=move || answers.with(|a| a[i] == Some(value))
-                                on:change=move |_| answers.update(|a| a[i] = Some(value))/>
+                                prop:checked=move || answers.with(|a| a.get(i).copied().flatten() == Some(value))
+                                on:change=move |_| set_answer(i, value)/>
                             <span>{*label}</span>
                         </label>
                     }
@@ -81,19 +107,22 @@ pub fn TakeCheckIn() -> impl IntoView {
                 </fieldset>
             }
         })
-        .collect_view();
+        .collect_view()
+    };
 
     let result_view = move || {
         result.get().map(|saved| {
             let c = saved.body.clone();
             let band = c.band();
-            let safety = c.needs_safety_response().then(|| view! { <SafetyResponse check=saved.clone()/> });
+            let item9 = c.needs_safety_response().then(|| view! {
+                <p><strong>"Question 9."</strong>" You said you've had thoughts of being better off dead or of hurting yourself. Whatever the total, that answer matters on its own: please tell your therapist about it, and use the help on this page if the thoughts are strong."</p>
+            });
             view! {
-                {safety}
                 <section class="card result" aria-labelledby="result-title">
                     <h2 id="result-title">"Your result"</h2>
                     <p class="result__score">{format!("{}: {} out of {}", q.name(), c.score(), q.max_score())}</p>
                     <p><strong>{band.name}</strong>{". "}{band.meaning}</p>
+                    {item9}
                     <p>"This is not a diagnosis. A score is one way of putting the last two weeks into numbers; your therapist can help you make sense of it."</p>
                     <p class="muted">{q.attribution()}</p>
                     <p><A href=base.href(Route::CheckIns) attr:class="button">"See all check-ins"</A></p>
@@ -102,17 +131,26 @@ pub fn TakeCheckIn() -> impl IntoView {
         })
     };
 
+    let saved_id = Signal::derive(move || result.with(|r| r.as_ref().map(|r| r.meta.id.clone())));
+    let help = move || {
+        needs_help
+            .get()
+            .then(|| view! { <SafetyResponse check=saved_id/> })
+    };
     view! {
         <Page title=q.name()>
+            <Show when=move || result.with(Option::is_some)>{help}</Show>
             {result_view}
             <Show when=move || result.with(Option::is_none)>
                 <p class="lead">{q.question()}</p>
-                <form on:submit=submit novalidate>
+                <FormNotices form=kit noun="check-in"/>
+                <form on:submit=submit on:keydown=enter_never_submits novalidate hidden=move || !kit.ready()>
                     {items()}
+                    {help}
                     {move || problem.get().map(|p| view! { <p class="message message--problem" role="alert">{p}</p> })}
-                    <StoreMessage error=failure/>
+                    <FormProblems form=kit describe=|_| String::new()/>
                     <div class="actions">
-                        <button type="submit" class="button button--primary">"See my result"</button>
+                        <button type="submit" class="button button--primary" disabled=move || pending.get()>"See my result"</button>
                     </div>
                     <p class="muted">{q.attribution()}</p>
                 </form>
@@ -130,28 +168,50 @@ fn scroll_to_top() {
 /// Shown at once when PHQ-9 item 9 is above zero: help, the person's own plan, and
 /// an offer to raise it at the next session. Nothing is sent anywhere.
 #[component]
-fn SafetyResponse(check: Record<CheckIn>) -> impl IntoView {
+fn SafetyResponse(
+    /// The check-in, once saved: the agenda item points to it.
+    check: Signal<Option<RecordId>>,
+) -> impl IntoView {
     let base = expect_context::<Base>();
+    // It appears while the person is answering: say so, and take focus to it.
+    let heading = NodeRef::<leptos::html::H2>::new();
+    request_animation_frame(move || {
+        if let Some(h) = heading.get_untracked() {
+            let _ = h.focus();
+        }
+    });
     let added = RwSignal::new(false);
     let failure = RwSignal::new(None::<StoreError>);
     let stored = stored_plan();
-    let plan = Memo::new(move |_| stored.get().and_then(Result::ok).flatten().map(|r| r.body).filter(|p| !p.is_empty()));
+    let plan = Memo::new(move |_| {
+        stored
+            .get()
+            .and_then(Result::ok)
+            .flatten()
+            .map(|r| r.body)
+            .filter(|p| !p.is_empty())
+    });
     let add = move |_| {
         let item = AgendaItem {
             text: "Talk about the thoughts I've had of being better off dead or of hurting myself (from a check-in).".into(),
-            source: Some((Kind::CheckIn, check.meta.id.clone())),
+            source: check.get_untracked().map(|id| (Kind::CheckIn, id)),
             done: false,
         };
         leptos::task::spawn_local(async move {
             match store::create(item).await {
-                Ok(_) => added.set(true),
-                Err(e) => failure.set(Some(e)),
+                Ok(_) => {
+                    let _ = added.try_set(true);
+                }
+                Err(e) => {
+                    let _ = failure.try_set(Some(e));
+                }
             }
         });
     };
     view! {
         <section class="card safety" aria-labelledby="safety-title">
-            <h2 id="safety-title">"You don't have to carry this alone"</h2>
+            <p class="visually-hidden" role="alert">"Help is shown below your answers."</p>
+            <h2 id="safety-title" tabindex="-1" node_ref=heading>"You don't have to carry this alone"</h2>
             <p>"You said you've had thoughts of being better off dead or of hurting yourself. Thank you for being honest about it. If those thoughts are strong right now, please reach out now: these lines are free and there any time."</p>
             <HelpLines/>
             <section aria-labelledby="safety-people-title">

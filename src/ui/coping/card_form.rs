@@ -3,28 +3,59 @@ use wasm_bindgen::JsCast;
 use web_sys::{Blob, HtmlInputElement, Url};
 
 use crate::domain::coping::{CardKind, CopingCard, MAX_TEXT_CHARS, MAX_TITLE_CHARS};
+use crate::domain::drafts::CardDraft;
 use crate::domain::record::Record;
-use crate::store::{self, StoreError};
-use crate::ui::widgets::StoreMessage;
+use crate::store;
+use crate::ui::kit::{enter_never_submits, Form, FormNotices, FormProblems, FormSpec};
 
 use super::card_problem;
 use super::photo::{photo_problem, prepare};
 
-/// "Add a card": a new card of any kind. What was typed stays until it is saved.
+/// A few words of a card, to tell two versions apart.
+pub fn describe(card: &CopingCard) -> String {
+    match (card.title.is_empty(), card.text.is_empty()) {
+        (false, false) => format!("{}: {}", card.title, card.text),
+        (false, true) => card.title.clone(),
+        _ => card.text.clone(),
+    }
+}
+
+/// Two-way binding of one text field of the form's draft.
+pub fn field(
+    value: RwSignal<CardDraft>,
+    get: fn(&CardDraft) -> &String,
+    set: fn(&mut CardDraft) -> &mut String,
+) -> (Signal<String>, Callback<String>) {
+    (
+        Signal::derive(move || value.with(|d| get(d).clone())),
+        Callback::new(move |v: String| value.update(|d| *set(d) = v)),
+    )
+}
+
+/// "Add a card": a new card of any kind. What is typed is kept as a draft until it
+/// is saved.
 #[component]
 pub fn CardForm(list: Memo<Vec<Record<CopingCard>>>) -> impl IntoView {
-    let kind = RwSignal::new(CardKind::Skill);
-    let title = RwSignal::new(String::new());
-    let text = RwSignal::new(String::new());
-    let phone = RwSignal::new(String::new());
+    let saved = RwSignal::new(false);
+    let kit = Form::new(FormSpec {
+        draft_key: "card-new".into(),
+        editing: None,
+        blank: CardDraft::default(),
+        from_record: |r: &Record<CopingCard>| CardDraft::of(&r.body),
+    });
+    let value = kit.value;
+    let kind = Signal::derive(move || value.with(|d| d.kind));
+    let (title, set_title) = field(value, |d| &d.title, |d| &mut d.title);
+    let (text, set_text) = field(value, |d| &d.text, |d| &mut d.text);
+    let (phone, set_phone) = field(value, |d| &d.phone, |d| &mut d.phone);
     // The scaled-down picture waiting to be saved, and its preview.
     let photo = RwSignal::new_local(None::<Blob>);
     let preview = RwSignal::new(None::<String>);
     let reading = RwSignal::new(false);
     let problem = RwSignal::new(None::<String>);
-    let failure = RwSignal::new(None::<StoreError>);
-    let saving = RwSignal::new(false);
-    let saved = RwSignal::new(false);
+    let storing_photo = RwSignal::new(false);
+    let pending = kit.pending();
+    let busy = move || pending.get() || storing_photo.get() || reading.get();
 
     let clear_photo = move || {
         if let Some(u) = preview.get_untracked() {
@@ -41,7 +72,9 @@ pub fn CardForm(list: Memo<Vec<Record<CopingCard>>>) -> impl IntoView {
 
     let choose = move |ev: leptos::ev::Event| {
         let input: HtmlInputElement = event_target(&ev);
-        let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
+        let Some(file) = input.files().and_then(|f| f.get(0)) else {
+            return;
+        };
         // The same file can be chosen again after a problem.
         input.set_value("");
         clear_photo();
@@ -50,62 +83,82 @@ pub fn CardForm(list: Memo<Vec<Record<CopingCard>>>) -> impl IntoView {
         leptos::task::spawn_local(async move {
             match prepare(file).await {
                 Ok(blob) => {
-                    preview.set(Url::create_object_url_with_blob(&blob).ok());
-                    photo.set(Some(blob));
+                    let _ = preview.try_set(Url::create_object_url_with_blob(&blob).ok());
+                    let _ = photo.try_set(Some(blob));
                 }
-                Err(e) => problem.set(Some(photo_problem(e).into())),
+                Err(e) => {
+                    let _ = problem.try_set(Some(photo_problem(e).into()));
+                }
             }
-            reading.set(false);
+            let _ = reading.try_set(false);
         });
     };
 
+    let _ = kit.on_saved(move |_| {
+        value.set(CardDraft {
+            kind: value.get_untracked().kind,
+            ..CardDraft::default()
+        });
+        clear_photo();
+        saved.set(true);
+    });
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if saving.get_untracked() || reading.get_untracked() {
+        if busy() {
             return;
         }
         saved.set(false);
-        let k = kind.get_untracked();
-        let blob = if k == CardKind::Photo { photo.get_untracked() } else { None };
+        let form = value.get_untracked();
+        let k = form.kind;
+        let blob = if k == CardKind::Photo {
+            photo.get_untracked()
+        } else {
+            None
+        };
         // A placeholder id passes the check; the real one comes from the store.
-        let checked = CopingCard::new(k, &title.get_untracked(), &text.get_untracked(), &phone.get_untracked(), blob.as_ref().map(|_| String::new()));
+        let checked = CopingCard::new(
+            k,
+            &form.title,
+            &form.text,
+            &form.phone,
+            blob.as_ref().map(|_| String::new()),
+        );
         let mut card = match checked {
             Ok(card) => card,
             Err(e) => return problem.set(Some(card_problem(k, e).into())),
         };
         problem.set(None);
         // New cards go first.
-        card.order = list.get_untracked().iter().map(|r| r.body.order - 1).min().unwrap_or(0);
-        saving.set(true);
-        leptos::task::spawn_local(async move {
-            let result = async {
-                if let Some(blob) = &blob {
-                    let id = store::blobs::put(blob).await?;
-                    card.photo = Some(id.clone());
-                    if let Err(e) = store::create(card).await {
-                        // Nothing half-saved: the picture goes with the card.
-                        let _ = store::blobs::delete(&id).await;
-                        return Err(e);
+        card.order = list
+            .get_untracked()
+            .iter()
+            .map(|r| r.body.order - 1)
+            .min()
+            .unwrap_or(0);
+        match blob {
+            None => kit.save(card),
+            Some(blob) => {
+                // The picture first; the card then refers to it. A picture whose card
+                // was never saved is removed by the start-up housekeeping.
+                storing_photo.set(true);
+                kit.failure.set(None);
+                leptos::task::spawn_local(async move {
+                    match store::blobs::put(&blob).await {
+                        Ok(id) => {
+                            card.photo = Some(id);
+                            let _ = storing_photo.try_set(false);
+                            if kit.load.try_get_untracked().is_some() {
+                                kit.save(card);
+                            }
+                        }
+                        Err(e) => {
+                            let _ = storing_photo.try_set(false);
+                            let _ = kit.failure.try_set(Some(e));
+                        }
                     }
-                    Ok(())
-                } else {
-                    store::create(card).await.map(|_| ())
-                }
+                });
             }
-            .await;
-            match result {
-                Ok(()) => {
-                    failure.set(None);
-                    title.set(String::new());
-                    text.set(String::new());
-                    phone.set(String::new());
-                    clear_photo();
-                    saved.set(true);
-                }
-                Err(e) => failure.set(Some(e)),
-            }
-            saving.set(false);
-        });
+        }
     };
 
     let title_label = move || match kind.get() {
@@ -115,8 +168,9 @@ pub fn CardForm(list: Memo<Vec<Record<CopingCard>>>) -> impl IntoView {
     };
 
     view! {
-        <form class="card card-form" on:submit=save aria-labelledby="card-form-title">
+        <form class="card card-form" on:submit=save on:keydown=enter_never_submits aria-labelledby="card-form-title">
             <h2 id="card-form-title">"Add a card"</h2>
+            <FormNotices form=kit noun="card"/>
             <div class="field">
                 <label class="field__label" for="card-kind">"Kind of card"</label>
                 <select
@@ -124,7 +178,7 @@ pub fn CardForm(list: Memo<Vec<Record<CopingCard>>>) -> impl IntoView {
                     class="field__input"
                     on:change=move |ev| {
                         if let Some(k) = CardKind::parse(&event_target_value(&ev)) {
-                            kind.set(k);
+                            value.update(|d| d.kind = k);
                             problem.set(None);
                         }
                     }
@@ -151,22 +205,25 @@ pub fn CardForm(list: Memo<Vec<Record<CopingCard>>>) -> impl IntoView {
             </Show>
             <div class="field">
                 <label class="field__label" for="card-title">{title_label}</label>
-                <input id="card-title" class="field__input" type="text" maxlength=MAX_TITLE_CHARS.to_string() bind:value=title/>
+                <input id="card-title" class="field__input" type="text" maxlength=MAX_TITLE_CHARS.to_string()
+                    prop:value=title on:input=move |ev| set_title.run(event_target_value(&ev))/>
             </div>
             <Show when=move || kind.get() == CardKind::Person>
                 <div class="field">
                     <label class="field__label" for="card-phone">"Phone number"</label>
-                    <input id="card-phone" class="field__input" type="tel" autocomplete="off" bind:value=phone/>
+                    <input id="card-phone" class="field__input" type="tel" autocomplete="off"
+                        prop:value=phone on:input=move |ev| set_phone.run(event_target_value(&ev))/>
                 </div>
             </Show>
             <div class="field">
                 <label class="field__label" for="card-text">"More about it (optional)"</label>
-                <textarea id="card-text" class="field__input" rows="3" maxlength=MAX_TEXT_CHARS.to_string() bind:value=text></textarea>
+                <textarea id="card-text" class="field__input" rows="3" maxlength=MAX_TEXT_CHARS.to_string()
+                    prop:value=text on:input=move |ev| set_text.run(event_target_value(&ev))></textarea>
             </div>
             {move || problem.get().map(|p| view! { <p class="message message--problem" role="alert">{p}</p> })}
-            <StoreMessage error=failure/>
+            <FormProblems form=kit describe=describe/>
             <div class="actions">
-                <button type="submit" class="button button--primary" disabled=move || saving.get() || reading.get()>"Save card"</button>
+                <button type="submit" class="button button--primary" disabled=busy>"Save card"</button>
                 <p class="status" role="status">{move || if saved.get() { "Card saved." } else { "" }}</p>
             </div>
         </form>

@@ -5,6 +5,10 @@ use crate::domain::record::{Record, RecordId};
 use crate::store::{self, StoreError};
 use crate::ui::widgets::{StoreMessage, UndoToast};
 
+use crate::domain::drafts::CardDraft;
+use crate::ui::kit::{enter_never_submits, Form, FormNotices, FormProblems, FormSpec};
+
+use super::card_form::{describe, field};
 use super::{card_problem, CardFace};
 
 #[derive(Clone, PartialEq)]
@@ -58,7 +62,10 @@ pub fn CardList(
     let filter = RwSignal::new(Filter::All);
     let shown = Memo::new(move |_| {
         let f = filter.get();
-        list.get().into_iter().filter(|r| f.keeps(&r.body)).collect::<Vec<_>>()
+        list.get()
+            .into_iter()
+            .filter(|r| f.keeps(&r.body))
+            .collect::<Vec<_>>()
     });
     // Rebuilt only when the state changes, so keyed items (and edits) survive reloads.
     let state = Memo::new(move |_| match cards.get() {
@@ -75,8 +82,12 @@ pub fn CardList(
         if let Some(r) = undo.get_untracked() {
             leptos::task::spawn_local(async move {
                 match store::restore(&r).await {
-                    Ok(_) => undo.set(None),
-                    Err(e) => failure.set(Some(e)),
+                    Ok(_) => {
+                        let _ = undo.try_set(None);
+                    }
+                    Err(e) => {
+                        let _ = failure.try_set(Some(e));
+                    }
                 }
             });
         }
@@ -152,11 +163,7 @@ fn CardItem(
             (all.iter().position(|r| r.meta.id == id), all.len())
         })
     };
-    let base = RwSignal::new(None::<Record<CopingCard>>);
-    let title = RwSignal::new(String::new());
-    let text = RwSignal::new(String::new());
-    let phone = RwSignal::new(String::new());
-    let problem = RwSignal::new(None::<String>);
+    let editing = RwSignal::new(false);
     let failure = RwSignal::new(None::<StoreError>);
     let busy = RwSignal::new(false);
     let pressed = StoredValue::new(NodeRef::<leptos::html::Button>::new());
@@ -169,12 +176,20 @@ fn CardItem(
         let id = id.clone();
         Effect::new(move || {
             let (i, n) = position.get();
-            let Some((moved, target)) = moving.get() else { return };
+            let Some((moved, target)) = moving.get() else {
+                return;
+            };
             if moved != id || i != Some(target) {
                 return;
             }
             moving.set(None);
-            let button = if target == 0 { down_button } else if target + 1 >= n { up_button } else { pressed.get_value() };
+            let button = if target == 0 {
+                down_button
+            } else if target + 1 >= n {
+                up_button
+            } else {
+                pressed.get_value()
+            };
             request_animation_frame(move || {
                 if let Some(b) = button.get_untracked() {
                     let _ = b.focus();
@@ -186,14 +201,20 @@ fn CardItem(
         busy.set(true);
         leptos::task::spawn_local(async move {
             match store::update(&changed).await {
-                Ok(_) => failure.set(None),
-                Err(e) => failure.set(Some(e)),
+                Ok(_) => {
+                    let _ = failure.try_set(None);
+                }
+                Err(e) => {
+                    let _ = failure.try_set(Some(e));
+                }
             }
-            busy.set(false);
+            let _ = busy.try_set(false);
         });
     };
     let toggle_favourite = move |_| {
-        let Some(mut r) = record.get_untracked() else { return };
+        let Some(mut r) = record.get_untracked() else {
+            return;
+        };
         r.body.favourite = !r.body.favourite;
         write(r);
     };
@@ -204,15 +225,28 @@ fn CardItem(
             return;
         }
         let all = shown.get_untracked();
-        let (Some(i), _) = position.get_untracked() else { return };
+        let (Some(i), _) = position.get_untracked() else {
+            return;
+        };
         let j = if up { i.checked_sub(1) } else { Some(i + 1) };
-        let (Some(mut a), Some(mut b)) = (all.get(i).cloned(), j.and_then(|j| all.get(j).cloned())) else { return };
+        let (Some(mut a), Some(mut b)) = (all.get(i).cloned(), j.and_then(|j| all.get(j).cloned()))
+        else {
+            return;
+        };
         let (oa, ob) = (a.body.order, b.body.order);
         pressed.set_value(if up { up_button } else { down_button });
         if let Some(j) = j {
             moving.set(Some((id_for_move.get_value(), j)));
         }
-        a.body.order = if oa == ob { if up { ob - 1 } else { ob + 1 } } else { ob };
+        a.body.order = if oa == ob {
+            if up {
+                ob - 1
+            } else {
+                ob + 1
+            }
+        } else {
+            ob
+        };
         b.body.order = oa;
         busy.set(true);
         leptos::task::spawn_local(async move {
@@ -220,69 +254,36 @@ fn CardItem(
                 Ok(_) => store::update(&b).await.map(|_| ()),
                 Err(e) => Err(e),
             };
-            failure.set(result.err());
-            busy.set(false);
+            let _ = failure.try_set(result.err());
+            let _ = busy.try_set(false);
         });
     };
     let start_edit = move |_| {
-        let current = record.get_untracked();
-        if let Some(r) = &current {
-            title.set(r.body.title.clone());
-            text.set(r.body.text.clone());
-            phone.set(r.body.phone.clone());
-        }
         failure.set(None);
-        problem.set(None);
-        base.set(current);
-    };
-    let save = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let Some(current) = base.get_untracked() else { return };
-        let kind = current.body.kind;
-        let checked = CopingCard::new(kind, &title.get_untracked(), &text.get_untracked(), &phone.get_untracked(), current.body.photo.clone());
-        let card = match checked {
-            Ok(c) => c,
-            Err(e) => return problem.set(Some(card_problem(kind, e).into())),
-        };
-        problem.set(None);
-        let mut changed = current.clone();
-        changed.body = CopingCard { favourite: current.body.favourite, order: current.body.order, starter: current.body.starter, ..card };
-        leptos::task::spawn_local(async move {
-            match store::update(&changed).await {
-                Ok(_) => {
-                    failure.set(None);
-                    base.set(None);
-                }
-                Err(e) => {
-                    if matches!(e, StoreError::Conflict { .. }) {
-                        if let Ok(Some(newer)) = store::get::<CopingCard>(&current.meta.id).await {
-                            base.set(Some(newer));
-                        }
-                    }
-                    failure.set(Some(e));
-                }
-            }
-        });
+        editing.set(true);
     };
     let delete = move |_| {
-        let Some(current) = record.get_untracked() else { return };
+        let Some(current) = record.get_untracked() else {
+            return;
+        };
         leptos::task::spawn_local(async move {
             match store::delete(&current).await {
-                Ok(deleted) => on_deleted.run(deleted),
-                Err(e) => failure.set(Some(e)),
+                Ok(deleted) => {
+                    let _ = on_deleted.try_run(deleted);
+                }
+                Err(e) => {
+                    let _ = failure.try_set(Some(e));
+                }
             }
         });
     };
     let favourite = move || record.get().is_some_and(|r| r.body.favourite);
-    let is_person = move || record.get().is_some_and(|r| r.body.kind == CardKind::Person);
-    let title_id = StoredValue::new(format!("card-edit-title-{dom_id}"));
-    let text_id = StoredValue::new(format!("card-edit-text-{dom_id}"));
-    let phone_id = StoredValue::new(format!("card-edit-phone-{dom_id}"));
+    let edit_id = StoredValue::new(id.clone());
 
     view! {
         <li class="card coping-card" class:coping-card--favourite=favourite>
             <Show
-                when=move || base.get().is_some()
+                when=move || editing.get()
                 fallback=move || view! {
                     {move || record.get().map(|r| view! { <CardFace card=r.body/> })}
                     <StoreMessage error=failure/>
@@ -300,29 +301,90 @@ fn CardItem(
                     </div>
                 }
             >
-                <form on:submit=save>
-                    <div class="field">
-                        <label class="field__label" for=title_id.get_value()>{move || if is_person() { "Name" } else { "Words on the card" }}</label>
-                        <input id=title_id.get_value() class="field__input" type="text" maxlength=MAX_TITLE_CHARS.to_string() bind:value=title/>
-                    </div>
-                    <Show when=is_person>
-                        <div class="field">
-                            <label class="field__label" for=phone_id.get_value()>"Phone number"</label>
-                            <input id=phone_id.get_value() class="field__input" type="tel" bind:value=phone/>
-                        </div>
-                    </Show>
-                    <div class="field">
-                        <label class="field__label" for=text_id.get_value()>"More about it (optional)"</label>
-                        <textarea id=text_id.get_value() class="field__input" rows="3" maxlength=MAX_TEXT_CHARS.to_string() bind:value=text></textarea>
-                    </div>
-                    {move || problem.get().map(|p| view! { <p class="message message--problem" role="alert">{p}</p> })}
-                    <StoreMessage error=failure/>
-                    <div class="actions">
-                        <button type="submit" class="button button--primary">"Save changes"</button>
-                        <button type="button" class="button" on:click=move |_| base.set(None)>"Cancel"</button>
-                    </div>
-                </form>
+                <CardEditForm id=edit_id.get_value() dom_id=dom_id.clone() on_done=Callback::new(move |_| editing.set(false))/>
             </Show>
         </li>
+    }
+}
+
+/// Editing one card in place. What is typed is kept as a draft until it is saved or
+/// the edit is cancelled.
+#[component]
+fn CardEditForm(id: RecordId, dom_id: String, on_done: Callback<()>) -> impl IntoView {
+    let kit = Form::new(FormSpec {
+        draft_key: format!("card-{}", id.as_str()),
+        editing: Some(id),
+        blank: CardDraft::default(),
+        from_record: |r: &Record<CopingCard>| CardDraft::of(&r.body),
+    })
+    .on_saved(move |_| on_done.run(()));
+    let value = kit.value;
+    let problem = RwSignal::new(None::<String>);
+    let (title, set_title) = field(value, |d| &d.title, |d| &mut d.title);
+    let (text, set_text) = field(value, |d| &d.text, |d| &mut d.text);
+    let (phone, set_phone) = field(value, |d| &d.phone, |d| &mut d.phone);
+    let is_person = move || value.with(|d| d.kind == CardKind::Person);
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Some(current) = kit.original.get_untracked() else {
+            return;
+        };
+        let form = value.get_untracked();
+        let kind = current.body.kind;
+        match CopingCard::new(
+            kind,
+            &form.title,
+            &form.text,
+            &form.phone,
+            current.body.photo.clone(),
+        ) {
+            Ok(card) => {
+                problem.set(None);
+                let b = &current.body;
+                kit.save(CopingCard {
+                    favourite: b.favourite,
+                    order: b.order,
+                    starter: b.starter,
+                    ..card
+                });
+            }
+            Err(e) => problem.set(Some(card_problem(kind, e).into())),
+        }
+    };
+    let cancel = move |_| {
+        kit.draft.discard();
+        on_done.run(());
+    };
+    let pending = kit.pending();
+    let title_id = format!("card-edit-title-{dom_id}");
+    let text_id = format!("card-edit-text-{dom_id}");
+    let phone_id = format!("card-edit-phone-{dom_id}");
+    view! {
+        <FormNotices form=kit noun="card"/>
+        <form on:submit=save on:keydown=enter_never_submits hidden=move || !kit.ready()>
+            <div class="field">
+                <label class="field__label" for=title_id.clone()>{move || if is_person() { "Name" } else { "Words on the card" }}</label>
+                <input id=title_id class="field__input" type="text" maxlength=MAX_TITLE_CHARS.to_string()
+                    prop:value=title on:input=move |ev| set_title.run(event_target_value(&ev))/>
+            </div>
+            <Show when=is_person>
+                <div class="field">
+                    <label class="field__label" for=phone_id.clone()>"Phone number"</label>
+                    <input id=phone_id.clone() class="field__input" type="tel"
+                        prop:value=phone on:input=move |ev| set_phone.run(event_target_value(&ev))/>
+                </div>
+            </Show>
+            <div class="field">
+                <label class="field__label" for=text_id.clone()>"More about it (optional)"</label>
+                <textarea id=text_id class="field__input" rows="3" maxlength=MAX_TEXT_CHARS.to_string()
+                    prop:value=text on:input=move |ev| set_text.run(event_target_value(&ev))></textarea>
+            </div>
+            {move || problem.get().map(|p| view! { <p class="message message--problem" role="alert">{p}</p> })}
+            <FormProblems form=kit describe=describe/>
+            <div class="actions">
+                <button type="submit" class="button button--primary" disabled=move || pending.get()>"Save changes"</button>
+                <button type="button" class="button" on:click=cancel>"Cancel"</button>
+            </div>
+        </form>
     }
 }

@@ -20,20 +20,25 @@ pub fn StarterOffer(list: Memo<Vec<Record<CopingCard>>>) -> impl IntoView {
         }
         adding.set(true);
         // The starter cards go after the person's own.
-        let after = list.get_untracked().iter().map(|r| r.body.order + 1).max().unwrap_or(0);
+        let after = list
+            .get_untracked()
+            .iter()
+            .map(|r| r.body.order + 1)
+            .max()
+            .unwrap_or(0);
         leptos::task::spawn_local(async move {
             store::prefs::set_starter_answered();
             for mut card in starter_deck() {
                 card.order += after;
                 if let Err(e) = store::create(card).await {
-                    failure.set(Some(e));
-                    adding.set(false);
+                    let _ = failure.try_set(Some(e));
+                    let _ = adding.try_set(false);
                     return;
                 }
             }
-            adding.set(false);
-            open.set(false);
-            added.set(true);
+            let _ = adding.try_set(false);
+            let _ = open.try_set(false);
+            let _ = added.try_set(true);
         });
     };
     let decline = move |_| {

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use crate::domain::crisis::{tel_href, Region, DIRECTORY_URL};
-use crate::ui::Prefs;
+use crate::ui::context::Prefs;
 
 /// The crisis lines and emergency number for the person's region, as call and text
 /// buttons. Needs no network and no stored data.

@@ -10,10 +10,10 @@ use leptos::prelude::*;
 
 use crate::domain::crisis::LAST_CHECKED;
 use crate::domain::route::Route;
+use crate::ui::context::Base;
 use crate::ui::coping::MyPeople;
 use crate::ui::safety_plan::{stored_plan, PlanActions, PlanView};
 use crate::ui::widgets::Page;
-use crate::ui::Base;
 use leptos_router::components::A;
 
 pub use lines::HelpLines;

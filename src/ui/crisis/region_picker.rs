@@ -2,7 +2,7 @@ use leptos::prelude::*;
 
 use crate::domain::crisis::Region;
 use crate::store;
-use crate::ui::Prefs;
+use crate::ui::context::Prefs;
 
 /// Chooses which country's lines to show; the choice is remembered.
 #[component]

@@ -7,19 +7,19 @@ use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
 use crate::domain::journal::{
-    scale_of, EntryDraft, EntryError, JournalEntry, Mood, Scale, Symptom, EMOTIONS, MAX_TEXT_CHARS, PROMPTS,
-    SYMPTOMS,
+    scale_of, EntryDraft, EntryError, JournalEntry, Mood, Scale, Symptom, EMOTIONS, MAX_TEXT_CHARS,
+    PROMPTS, SYMPTOMS,
 };
 use crate::domain::record::{Record, RecordId};
 use crate::domain::route::Route;
-use crate::store::{self, StoreError};
+use crate::ui::context::{Base, Flash};
 use crate::ui::format::{datetime_local_value, now_ms, offset_at, parse_datetime_local};
-use crate::ui::widgets::{Page, StoreMessage};
-use crate::ui::{Base, Flash};
+use crate::ui::kit::{enter_never_submits, Form, FormNotices, FormProblems, FormSpec};
+use crate::ui::widgets::Page;
 
-use super::data::{journal_entries, used};
-use super::draft::Draft;
+use super::data::used;
 use super::tag_picker::TagPicker;
+use crate::ui::context::journal_entries;
 
 /// Plain words for an entry that cannot be saved as it is.
 pub fn entry_problem(e: &EntryError) -> String {
@@ -42,89 +42,153 @@ fn draft_id(editing: &Option<RecordId>) -> RecordId {
 
 fn fresh_draft() -> EntryDraft {
     let now = now_ms();
-    EntryDraft { entry: JournalEntry { at: now, offset_min: offset_at(now), ..Default::default() }, when: datetime_local_value(now), symptoms: vec![] }
+    EntryDraft {
+        entry: JournalEntry {
+            at: now,
+            offset_min: offset_at(now),
+            ..Default::default()
+        },
+        when: datetime_local_value(now),
+        symptoms: vec![],
+    }
 }
 
 fn draft_of(record: &Record<JournalEntry>) -> EntryDraft {
     EntryDraft {
         entry: record.body.clone(),
         when: datetime_local_value(record.body.at),
-        symptoms: record.body.symptoms.iter().map(|s| (s.name.clone(), crate::ui::format::number(s.value))).collect(),
+        symptoms: record
+            .body
+            .symptoms
+            .iter()
+            .map(|s| (s.name.clone(), crate::ui::format::number(s.value)))
+            .collect(),
     }
 }
 
 /// Builds the entry from what is in the form, or says what to fix.
 fn entry_from(draft: &EntryDraft) -> Result<JournalEntry, String> {
     let mut entry = draft.entry.clone();
-    entry.at = parse_datetime_local(&draft.when).ok_or("Please choose a date and time for this entry.")?;
+    entry.at =
+        parse_datetime_local(&draft.when).ok_or("Please choose a date and time for this entry.")?;
     entry.offset_min = offset_at(entry.at);
     entry.symptoms = Vec::new();
     for (name, value) in &draft.symptoms {
         if value.trim().is_empty() {
             continue;
         }
-        let v: f64 = value.trim().replace(',', ".").parse().map_err(|_| {
-            format!("{name} needs a number from 0 to {}.", scale_of(name).max())
-        })?;
-        entry.symptoms.push(Symptom { name: name.clone(), value: v });
+        let v: f64 =
+            value.trim().replace(',', ".").parse().map_err(|_| {
+                format!("{name} needs a number from 0 to {}.", scale_of(name).max())
+            })?;
+        entry.symptoms.push(Symptom {
+            name: name.clone(),
+            value: v,
+        });
     }
     entry.checked(now_ms()).map_err(|e| entry_problem(&e))
+}
+
+/// A few words of an entry, to tell two versions apart.
+fn describe(e: &JournalEntry) -> String {
+    let mood = e
+        .mood
+        .map(|m| format!("Mood: {}. ", m.word()))
+        .unwrap_or_default();
+    let text: String = e.text.chars().take(280).collect();
+    let more = if e.text.chars().count() > 280 {
+        "…"
+    } else {
+        ""
+    };
+    format!("{mood}{text}{more}")
 }
 
 #[component]
 pub fn EntryPage() -> impl IntoView {
     let query = use_query_map();
     let editing = query.with_untracked(|q| q.get("id")).map(RecordId);
-    let title = if editing.is_some() { "Edit entry" } else { "New entry" };
+    let title = if editing.is_some() {
+        "Edit entry"
+    } else {
+        "New entry"
+    };
     let base = expect_context::<Base>();
     let flash = expect_context::<Flash>();
     let navigate = use_navigate();
 
-    let form = RwSignal::new(fresh_draft());
-    let original = RwSignal::new(None::<Record<JournalEntry>>);
+    let journal = base.href(Route::Journal);
+    let kit = Form::new(FormSpec {
+        draft_key: draft_id(&editing).0,
+        editing,
+        blank: fresh_draft(),
+        from_record: draft_of,
+    })
+    .on_saved(move |_| {
+        crate::ui::format::mark("between:save:end");
+        flash.set("Saved on this device.");
+        // Our hrefs already carry the base, so the router must not add it again.
+        navigate(
+            &journal,
+            leptos_router::NavigateOptions {
+                resolve: false,
+                ..Default::default()
+            },
+        );
+    });
+    let value = kit.value;
     let problem = RwSignal::new(None::<String>);
-    let failure = RwSignal::new(None::<StoreError>);
-    let saving = RwSignal::new(false);
     let prompt_index = RwSignal::new((now_ms() / 1000 % PROMPTS.len() as i64) as usize);
 
-    // Load the entry being edited, then any draft; the form shows once both are in.
-    let draft = Draft::new(draft_id(&editing), form);
-    let loaded = draft.loaded;
-    let restored = draft.restored;
-    {
-        let editing = editing.clone();
-        let draft = draft.clone();
-        leptos::task::spawn_local(async move {
-            if let Some(id) = &editing {
-                if let Ok(Some(r)) = store::get::<JournalEntry>(id).await {
-                    form.set(draft_of(&r));
-                    original.set(Some(r));
+    // Suggestions from earlier entries, worked out when the entries change, never on
+    // a keystroke.
+    let entries = journal_entries();
+    let emotion_options = Memo::new(move |_| {
+        let mut list: Vec<String> = EMOTIONS.iter().map(|s| s.to_string()).collect();
+        entries.with(|e| {
+            if let Some(Ok(all)) = e {
+                for u in used(all, |e| e.emotions.iter().map(String::as_str).collect()) {
+                    if !list.iter().any(|l| l.eq_ignore_ascii_case(&u)) {
+                        list.push(u);
+                    }
                 }
             }
-            draft.open().await;
         });
-    }
-
-    let entries = journal_entries();
-    let all = move || entries.get().and_then(Result::ok).unwrap_or_default();
-    let emotion_options = Signal::derive(move || {
-        let mut list: Vec<String> = EMOTIONS.iter().map(|s| s.to_string()).collect();
-        for u in used(&all(), |e| e.emotions.iter().map(String::as_str).collect()) {
-            if !list.iter().any(|l| l.eq_ignore_ascii_case(&u)) {
-                list.push(u);
-            }
-        }
         list
     });
-    let trigger_options = Signal::derive(move || used(&all(), |e| e.triggers.iter().map(String::as_str).collect()));
-    let symptom_names = Signal::derive(move || {
+    let trigger_options = Memo::new(move |_| {
+        entries.with(|e| match e {
+            Some(Ok(all)) => used(all, |e| e.triggers.iter().map(String::as_str).collect()),
+            _ => Vec::new(),
+        })
+    });
+    let known_symptoms = Memo::new(move |_| {
         let mut list: Vec<String> = SYMPTOMS.iter().map(|s| s.0.to_string()).collect();
-        for u in used(&all(), |e| e.symptoms.iter().map(|s| s.name.as_str()).collect()) {
-            if !list.contains(&u) {
-                list.push(u);
+        entries.with(|e| {
+            if let Some(Ok(all)) = e {
+                for u in used(all, |e| {
+                    e.symptoms.iter().map(|s| s.name.as_str()).collect()
+                }) {
+                    if !list.contains(&u) {
+                        list.push(u);
+                    }
+                }
             }
-        }
-        for (n, _) in form.with(|f| f.symptoms.clone()) {
+        });
+        list
+    });
+    // The names in the form change only when one is added, not as values are typed.
+    let form_symptoms = Memo::new(move |_| {
+        value.with(|f| {
+            f.symptoms
+                .iter()
+                .map(|(n, _)| n.clone())
+                .collect::<Vec<_>>()
+        })
+    });
+    let symptom_names = Memo::new(move |_| {
+        let mut list = known_symptoms.get();
+        for n in form_symptoms.get() {
             if !list.contains(&n) {
                 list.push(n);
             }
@@ -133,61 +197,20 @@ pub fn EntryPage() -> impl IntoView {
     });
     let new_symptom = RwSignal::new(String::new());
 
-    let save = {
-        let editing = editing.clone();
-        let draft = draft.clone();
-        let base = base.clone();
-        move |ev: leptos::ev::SubmitEvent| {
-            ev.prevent_default();
-            if saving.get_untracked() {
-                return;
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        match entry_from(&value.get_untracked()) {
+            Ok(entry) => {
+                problem.set(None);
+                crate::ui::format::mark("between:save:start");
+                kit.save(entry);
             }
-            let entry = match entry_from(&form.get_untracked()) {
-                Ok(e) => e,
-                Err(p) => {
-                    problem.set(Some(p));
-                    return;
-                }
-            };
-            problem.set(None);
-            saving.set(true);
-            // Any draft write still waiting would bring the draft back after the save.
-            draft.saving();
-            let editing = editing.clone();
-            let draft = draft.clone();
-            let navigate = navigate.clone();
-            let journal = base.href(Route::Journal);
-            crate::ui::format::mark("between:save:start");
-            leptos::task::spawn_local(async move {
-                let result = match (&editing, original.get_untracked()) {
-                    (Some(_), Some(base)) => store::update(&Record { meta: base.meta.clone(), body: entry }).await.map(|_| ()),
-                    _ => store::create(entry).await.map(|_| ()),
-                };
-                match result {
-                    Ok(()) => {
-                        crate::ui::format::mark("between:save:end");
-                        draft.discard().await;
-                        flash.0.set(Some("Saved on this device.".into()));
-                        // Our hrefs already carry the base, so the router must not add it again.
-                        navigate(&journal, leptos_router::NavigateOptions { resolve: false, ..Default::default() });
-                    }
-                    Err(e) => {
-                        // Keep what was typed as a draft too, in case the tab goes away.
-                        draft.keep_now(form.get_untracked()).await;
-                        if let (StoreError::Conflict { .. }, Some(id)) = (&e, &editing) {
-                            // Edit on top of the newer version from now on; the form keeps
-                            // what the person wrote.
-                            if let Ok(Some(newer)) = store::get::<JournalEntry>(id).await {
-                                original.set(Some(newer));
-                            }
-                        }
-                        let _ = failure.try_set(Some(e));
-                    }
-                }
-                let _ = saving.try_set(false);
-            });
+            Err(p) => problem.set(Some(p)),
         }
     };
+    let pending = kit.pending();
+    let ready = move || kit.ready();
+    let form = value;
 
     let mood_choices = Mood::ALL
         .into_iter()
@@ -205,13 +228,10 @@ pub fn EntryPage() -> impl IntoView {
 
     view! {
         <Page title=title>
-            {move || restored.get().then(|| view! {
-                <p class="message" role="status">"We kept what you were writing."</p>
-            })}
+            <FormNotices form=kit noun="entry"/>
             // The form appears once the entry and any draft are in, so nothing typed
             // is overwritten by a late load.
-            <p class="muted" hidden=move || loaded.get()>"Loading…"</p>
-            <form class="entry-form" on:submit=save novalidate hidden=move || !loaded.get()>
+            <form class="entry-form" on:submit=save on:keydown=enter_never_submits novalidate hidden=move || !ready()>
                 <fieldset class="card field" role="radiogroup" aria-labelledby="mood-label">
                     <legend id="mood-label" class="field__label">"Mood"</legend>
                     <div class="moods">{mood_choices}</div>
@@ -284,9 +304,9 @@ pub fn EntryPage() -> impl IntoView {
                 </div>
 
                 {move || problem.get().map(|p| view! { <p class="message message--problem" role="alert">{p}</p> })}
-                <StoreMessage error=failure/>
+                <FormProblems form=kit describe=describe/>
                 <div class="actions actions--sticky">
-                    <button type="submit" class="button button--primary" disabled=move || saving.get()>"Save entry"</button>
+                    <button type="submit" class="button button--primary" disabled=move || pending.get()>"Save entry"</button>
                     <A href=base.href(Route::Journal) attr:class="button">"Back to journal"</A>
                 </div>
             </form>
@@ -297,15 +317,29 @@ pub fn EntryPage() -> impl IntoView {
 #[component]
 fn SymptomField(name: String, form: RwSignal<EntryDraft>) -> impl IntoView {
     let scale = scale_of(&name);
-    let id = format!("symptom-{}", name.to_lowercase().replace(|c: char| !c.is_alphanumeric(), "-"));
+    let id = format!(
+        "symptom-{}",
+        name.to_lowercase()
+            .replace(|c: char| !c.is_alphanumeric(), "-")
+    );
     let range = match scale {
         Scale::Intensity => "0 to 10",
         Scale::Hours => "hours",
     };
-    let label = if scale == Scale::Hours { name.clone() } else { format!("{name} ({range})") };
+    let label = if scale == Scale::Hours {
+        name.clone()
+    } else {
+        format!("{name} ({range})")
+    };
     let key = name.clone();
     let value = move || {
-        form.with(|f| f.symptoms.iter().find(|(n, _)| *n == key).map(|(_, v)| v.clone()).unwrap_or_default())
+        form.with(|f| {
+            f.symptoms
+                .iter()
+                .find(|(n, _)| *n == key)
+                .map(|(_, v)| v.clone())
+                .unwrap_or_default()
+        })
     };
     let set = move |v: String| {
         form.update(|f| match f.symptoms.iter_mut().find(|(n, _)| *n == name) {

@@ -6,9 +6,9 @@ use crate::domain::record::Record;
 use crate::domain::route::Route;
 use crate::domain::thought::ThoughtRecord;
 use crate::store::{self, StoreError};
+use crate::ui::context::Base;
 use crate::ui::format::{number, time_of};
 use crate::ui::widgets::StoreMessage;
-use crate::ui::Base;
 
 use super::{Item, Undo};
 
@@ -32,8 +32,12 @@ pub fn EntryItem(record: Record<JournalEntry>) -> impl IntoView {
         let r = r.clone();
         leptos::task::spawn_local(async move {
             match store::delete(&r).await {
-                Ok(deleted) => undo.0.set(Some(Item::Entry(deleted))),
-                Err(e) => failure.set(Some(e)),
+                Ok(deleted) => {
+                    let _ = undo.0.try_set(Some(Item::Entry(deleted)));
+                }
+                Err(e) => {
+                    let _ = failure.try_set(Some(e));
+                }
             }
         });
     };
@@ -43,18 +47,24 @@ pub fn EntryItem(record: Record<JournalEntry>) -> impl IntoView {
         changed.body.for_session = !changed.body.for_session;
         leptos::task::spawn_local(async move {
             if let Err(e) = store::update(&changed).await {
-                failure.set(Some(e));
+                let _ = failure.try_set(Some(e));
             }
         });
     };
 
-    let tags = e.emotions.iter().map(|t| view! { <span class="chip chip--static">{t.clone()}</span> }).collect_view();
+    let tags = e
+        .emotions
+        .iter()
+        .map(|t| view! { <span class="chip chip--static">{t.clone()}</span> })
+        .collect_view();
     let triggers = e.triggers.iter().map(|t| view! { <span class="chip chip--static chip--trigger">{format!("Trigger: {t}")}</span> }).collect_view();
     let symptoms = e
         .symptoms
         .iter()
         .map(|s| {
-            let v = if crate::domain::journal::scale_of(&s.name) == crate::domain::journal::Scale::Hours {
+            let v = if crate::domain::journal::scale_of(&s.name)
+                == crate::domain::journal::Scale::Hours
+            {
                 format!("{} {}", s.name, number(s.value))
             } else {
                 format!("{} {}/10", s.name, number(s.value))
@@ -94,14 +104,22 @@ pub fn ThoughtItem(record: Record<ThoughtRecord>) -> impl IntoView {
     let undo = expect_context::<Undo>();
     let failure = RwSignal::new(None::<StoreError>);
     let t = record.body.clone();
-    let edit = format!("{}?id={}", base.href(Route::Thought), record.meta.id.as_str());
+    let edit = format!(
+        "{}?id={}",
+        base.href(Route::Thought),
+        record.meta.id.as_str()
+    );
     let r = record.clone();
     let delete = move |_| {
         let r = r.clone();
         leptos::task::spawn_local(async move {
             match store::delete(&r).await {
-                Ok(deleted) => undo.0.set(Some(Item::Thought(deleted))),
-                Err(e) => failure.set(Some(e)),
+                Ok(deleted) => {
+                    let _ = undo.0.try_set(Some(Item::Thought(deleted)));
+                }
+                Err(e) => {
+                    let _ = failure.try_set(Some(e));
+                }
             }
         });
     };

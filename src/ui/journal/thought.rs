@@ -6,13 +6,13 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 
 use crate::domain::record::{Record, RecordId};
 use crate::domain::route::Route;
-use crate::domain::thought::{MoodRating, Thought, ThoughtDraft, ThoughtError, ThoughtRecord, STEPS};
-use crate::store::{self, StoreError};
+use crate::domain::thought::{
+    MoodRating, Thought, ThoughtDraft, ThoughtError, ThoughtRecord, STEPS,
+};
+use crate::ui::context::{Base, Flash};
 use crate::ui::format::{datetime_local_value, now_ms, offset_at, parse_datetime_local};
-use crate::ui::widgets::{Page, StoreMessage};
-use crate::ui::{Base, Flash};
-
-use super::draft::Draft;
+use crate::ui::kit::{enter_never_submits, Form, FormNotices, FormProblems, FormSpec};
+use crate::ui::widgets::Page;
 
 fn problem_text(e: &ThoughtError) -> &'static str {
     match e {
@@ -31,6 +31,49 @@ fn step(i: usize) -> impl IntoView {
     }
 }
 
+fn blank() -> ThoughtDraft {
+    let now = now_ms();
+    ThoughtDraft {
+        record: ThoughtRecord {
+            at: now,
+            offset_min: offset_at(now),
+            moods: vec![MoodRating {
+                name: String::new(),
+                before: 50,
+                after: None,
+            }],
+            thoughts: vec![Thought {
+                text: String::new(),
+                hot: false,
+            }],
+            ..Default::default()
+        },
+        when: datetime_local_value(now),
+    }
+}
+
+fn draft_of(r: &Record<ThoughtRecord>) -> ThoughtDraft {
+    ThoughtDraft {
+        when: datetime_local_value(r.body.at),
+        record: r.body.clone(),
+    }
+}
+
+/// A few words of a thought record, to tell two versions apart.
+fn describe(r: &ThoughtRecord) -> String {
+    let hot = r
+        .thoughts
+        .iter()
+        .find(|t| t.hot)
+        .or(r.thoughts.first())
+        .map(|t| t.text.as_str())
+        .unwrap_or("");
+    format!(
+        "What happened: {}. The thought: {}. A balanced thought: {}",
+        r.situation, hot, r.balanced
+    )
+}
+
 #[component]
 pub fn ThoughtPage() -> impl IntoView {
     let query = use_query_map();
@@ -38,42 +81,30 @@ pub fn ThoughtPage() -> impl IntoView {
     let base = expect_context::<Base>();
     let flash = expect_context::<Flash>();
     let navigate = use_navigate();
-    let now = now_ms();
-    let record = RwSignal::new(ThoughtDraft {
-        record: ThoughtRecord {
-            at: now,
-            offset_min: offset_at(now),
-            moods: vec![MoodRating { name: String::new(), before: 50, after: None }],
-            thoughts: vec![Thought { text: String::new(), hot: false }],
-            ..Default::default()
-        },
-        when: datetime_local_value(now),
-    });
-    let original = RwSignal::new(None::<Record<ThoughtRecord>>);
-    let problem = RwSignal::new(None::<&'static str>);
-    let failure = RwSignal::new(None::<StoreError>);
-    // Load the record being edited, then any draft; the form shows once both are in.
-    let draft_key = RecordId(match &editing {
+    let journal = base.href(Route::Journal);
+    let draft_key = match &editing {
         Some(id) => format!("thought-{}", id.as_str()),
         None => "thought-new".into(),
+    };
+    let kit = Form::new(FormSpec {
+        draft_key,
+        editing,
+        blank: blank(),
+        from_record: draft_of,
+    })
+    .on_saved(move |_| {
+        flash.set("Saved on this device.");
+        // Our hrefs already carry the base, so the router must not add it again.
+        navigate(
+            &journal,
+            leptos_router::NavigateOptions {
+                resolve: false,
+                ..Default::default()
+            },
+        );
     });
-    let draft = Draft::new(draft_key, record);
-    let (loaded, restored) = (draft.loaded, draft.restored);
-    {
-        let draft = draft.clone();
-        let editing = editing.clone();
-        leptos::task::spawn_local(async move {
-            if let Some(id) = editing {
-                if let Ok(Some(r)) = store::get::<ThoughtRecord>(&id).await {
-                    record.set(ThoughtDraft { when: datetime_local_value(r.body.at), record: r.body.clone() });
-                    original.set(Some(r));
-                }
-            }
-            draft.open().await;
-        });
-    }
-
-    let journal_href = base.href(Route::Journal);
+    let record = kit.value;
+    let problem = RwSignal::new(None::<&'static str>);
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let form = record.get_untracked();
@@ -85,36 +116,20 @@ pub fn ThoughtPage() -> impl IntoView {
             }
             None => return problem.set(Some("Please check the date.")),
         }
-        let body = match body.checked(now_ms()) {
-            Ok(b) => b,
-            Err(e) => return problem.set(Some(problem_text(&e))),
-        };
-        problem.set(None);
-        draft.saving();
-        let navigate = navigate.clone();
-        let journal = journal_href.clone();
-        let draft = draft.clone();
-        leptos::task::spawn_local(async move {
-            let result = match original.get_untracked() {
-                Some(o) => store::update(&Record { meta: o.meta, body }).await.map(|_| ()),
-                None => store::create(body).await.map(|_| ()),
-            };
-            match result {
-                Ok(()) => {
-                    draft.discard().await;
-                    flash.0.set(Some("Saved on this device.".into()));
-                    // Our hrefs already carry the base, so the router must not add it again.
-                        navigate(&journal, leptos_router::NavigateOptions { resolve: false, ..Default::default() });
-                }
-                Err(e) => {
-                    draft.keep_now(form).await;
-                    let _ = failure.try_set(Some(e));
-                }
+        match body.checked(now_ms()) {
+            Ok(b) => {
+                problem.set(None);
+                kit.save(b);
             }
-        });
+            Err(e) => problem.set(Some(problem_text(&e))),
+        }
     };
+    let pending = kit.pending();
 
-    let text_area = move |id: &'static str, label: &'static str, get: fn(&ThoughtRecord) -> String, set: fn(&mut ThoughtRecord, String)| {
+    let text_area = move |id: &'static str,
+                          label: &'static str,
+                          get: fn(&ThoughtRecord) -> String,
+                          set: fn(&mut ThoughtRecord, String)| {
         view! {
             <label class="field__label" for=id>{label}</label>
             <textarea id=id class="field__input" rows="4"
@@ -190,11 +205,8 @@ pub fn ThoughtPage() -> impl IntoView {
     view! {
         <Page title="Thought record">
             <p class="lead">"Slow a difficult moment down, one step at a time. Skip any step you like."</p>
-            {move || restored.get().then(|| view! {
-                <p class="message" role="status">"We kept what you were writing."</p>
-            })}
-            <p class="muted" hidden=move || loaded.get()>"Loading…"</p>
-            <form class="thought-form" on:submit=save novalidate hidden=move || !loaded.get()>
+            <FormNotices form=kit noun="thought record"/>
+            <form class="thought-form" on:submit=save on:keydown=enter_never_submits novalidate hidden=move || !kit.ready()>
                 <section class="card step">
                     {step(0)}
                     {text_area("situation", "What happened", |r| r.situation.clone(), |r, v| r.situation = v)}
@@ -235,9 +247,9 @@ pub fn ThoughtPage() -> impl IntoView {
                     </label>
                 </section>
                 {move || problem.get().map(|p| view! { <p class="message message--problem" role="alert">{p}</p> })}
-                <StoreMessage error=failure/>
+                <FormProblems form=kit describe=describe/>
                 <div class="actions actions--sticky">
-                    <button type="submit" class="button button--primary">"Save thought record"</button>
+                    <button type="submit" class="button button--primary" disabled=move || pending.get()>"Save thought record"</button>
                     <A href=base.href(Route::Journal) attr:class="button">"Back to journal"</A>
                 </div>
             </form>

@@ -7,11 +7,12 @@ use crate::domain::record::{Body, Meta, Record, TRASH_DAYS};
 use crate::domain::route::Route;
 use crate::domain::thought::ThoughtRecord;
 use crate::store::{self, StoreError};
+use crate::ui::context::Base;
 use crate::ui::format::{day_long, local_date, time_of};
 use crate::ui::widgets::{Page, StoreMessage};
-use crate::ui::Base;
 
-use super::data::{journal_entries, records};
+use crate::ui::context::journal_entries;
+use crate::ui::kit::{with_deleted as records, Listing, Shown};
 
 /// One deleted record as the trash shows it, with what restoring and deleting do.
 #[derive(Clone)]
@@ -23,7 +24,12 @@ struct Deleted {
     forget: Callback<()>,
 }
 
-fn deleted<T: Body + Send + Sync>(r: &Record<T>, at: i64, text: String, failure: RwSignal<Option<StoreError>>) -> Deleted {
+fn deleted<T: Body + Send + Sync>(
+    r: &Record<T>,
+    at: i64,
+    text: String,
+    failure: RwSignal<Option<StoreError>>,
+) -> Deleted {
     let restore_r = r.clone();
     let id = r.meta.id.clone();
     Deleted {
@@ -34,7 +40,9 @@ fn deleted<T: Body + Send + Sync>(r: &Record<T>, at: i64, text: String, failure:
             let r = restore_r.clone();
             leptos::task::spawn_local(async move {
                 if let Err(e) = store::restore(&r).await {
-                    failure.set(Some(e));
+                    {
+                        let _ = failure.try_set(Some(e));
+                    };
                 }
             });
         }),
@@ -42,7 +50,9 @@ fn deleted<T: Body + Send + Sync>(r: &Record<T>, at: i64, text: String, failure:
             let id = id.clone();
             leptos::task::spawn_local(async move {
                 if let Err(e) = store::remove::<T>(&id).await {
-                    failure.set(Some(e));
+                    {
+                        let _ = failure.try_set(Some(e));
+                    };
                 }
             });
         }),
@@ -59,27 +69,45 @@ pub fn TrashPage() -> impl IntoView {
         let mut all: Vec<Deleted> = Vec::new();
         entries.with(|e| {
             for r in e.iter().flatten().flatten().filter(|r| r.meta.is_deleted()) {
-                let text = if r.body.text.is_empty() { r.body.mood.map(|m| format!("Mood: {}", m.word())).unwrap_or_default() } else { r.body.text.clone() };
+                let text = if r.body.text.is_empty() {
+                    r.body
+                        .mood
+                        .map(|m| format!("Mood: {}", m.word()))
+                        .unwrap_or_default()
+                } else {
+                    r.body.text.clone()
+                };
                 all.push(deleted(r, r.body.at, text, failure));
             }
         });
         thoughts.with(|t| {
             for r in t.iter().flatten().flatten().filter(|r| r.meta.is_deleted()) {
-                all.push(deleted(r, r.body.at, format!("Thought record: {}", r.body.situation), failure));
+                all.push(deleted(
+                    r,
+                    r.body.at,
+                    format!("Thought record: {}", r.body.situation),
+                    failure,
+                ));
             }
         });
         all.sort_unstable_by(|a, b| b.meta.deleted.cmp(&a.meta.deleted));
         all
     };
+    let shown = Memo::new(move |_| {
+        let parts = [
+            entries.with(|e| Shown::of(e.as_ref())),
+            thoughts.with(|t| Shown::of(t.as_ref())),
+        ];
+        let any = entries.with(|e| e.iter().flatten().flatten().any(|r| r.meta.is_deleted()))
+            || thoughts.with(|t| t.iter().flatten().flatten().any(|r| r.meta.is_deleted()));
+        Shown::combine(&parts, any)
+    });
     view! {
         <Page title="Recently deleted">
             <p>{format!("Deleted entries stay here for {TRASH_DAYS} days, then they are gone for good.")}</p>
             <StoreMessage error=failure/>
-            {move || {
+            <Listing shown=shown empty=|| view! { <p class="muted">"Nothing deleted."</p> }>{move || {
                 let items = list();
-                if items.is_empty() {
-                    return view! { <p class="muted">"Nothing deleted."</p> }.into_any();
-                }
                 view! {
                     <ul class="entry-list">
                         {items.into_iter().map(|d| {
@@ -96,8 +124,8 @@ pub fn TrashPage() -> impl IntoView {
                             }
                         }).collect_view()}
                     </ul>
-                }.into_any()
-            }}
+                }
+            }}</Listing>
             <p><A href=base.href(Route::Journal)>"Back to journal"</A></p>
         </Page>
     }

@@ -13,8 +13,9 @@ use crate::domain::record::Record;
 use crate::domain::route::Route;
 use crate::domain::safety_plan::{SafetyPlan, Step};
 use crate::store::{self, StoreError};
-use crate::ui::widgets::{Page, StoreMessage};
-use crate::ui::{Base, DataVersion};
+use crate::ui::context::{Base, DataVersion};
+use crate::ui::kit::LoadProblem;
+use crate::ui::widgets::Page;
 
 pub use plan_view::PlanView;
 pub use share::PlanActions;
@@ -46,8 +47,11 @@ pub fn SafetyPlanPage() -> impl IntoView {
         <Page title=Route::SafetyPlan.title()>
             <p class="lead">"A plan you make while things are calmer, to follow step by step when they are not. It is shown on your help card."</p>
             <p class="muted no-print">"It is often made together with your therapist. Everything stays on this device."</p>
-            <StoreMessage error=Signal::derive(failed)/>
-            <Show when=move || stored.get().is_some() fallback=|| view! { <p class="muted">"Loading…"</p> }>
+            {move || failed().map(|e| view! { <LoadProblem error=e/> })}
+            // Editing starts only from a plan that was read: a plan that failed to load is
+            // never replaced by a new one.
+            <Show when=move || stored.with(|s| matches!(s, Some(Ok(_))))
+                fallback=move || stored.with(Option::is_none).then(|| view! { <p class="muted" role="status">"Loading…"</p> })>
                 {Step::ALL.into_iter().enumerate().map(|(i, step)| view! {
                     <StepEditor step=step number=i + 1 current=current/>
                 }).collect_view()}

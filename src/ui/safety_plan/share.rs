@@ -14,7 +14,8 @@ pub fn PlanActions(#[prop(into)] text: Signal<String>) -> impl IntoView {
     let share = move |_| {
         let text = text.get_untracked();
         leptos::task::spawn_local(async move {
-            status.set(match share_text(&text).await {
+            let outcome = share_text(&text).await;
+            let _ = status.try_set(match outcome {
                 Shared::Sent => "Shared.",
                 Shared::Copied => "Copied. You can paste it into a message.",
                 Shared::Cancelled => "",
@@ -55,7 +56,9 @@ enum Shared {
 
 async fn share_text(text: &str) -> Shared {
     let navigator = window().navigator();
-    let share = js_sys::Reflect::get(&navigator, &"share".into()).ok().and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    let share = js_sys::Reflect::get(&navigator, &"share".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
     if let Some(share) = share {
         let data = js_sys::Object::new();
         let _ = js_sys::Reflect::set(&data, &"title".into(), &"My safety plan".into());
@@ -84,5 +87,8 @@ async fn copy(text: &str) -> Shared {
 }
 
 fn error_name(e: &JsValue) -> String {
-    js_sys::Reflect::get(e, &"name".into()).ok().and_then(|n| n.as_string()).unwrap_or_default()
+    js_sys::Reflect::get(e, &"name".into())
+        .ok()
+        .and_then(|n| n.as_string())
+        .unwrap_or_default()
 }

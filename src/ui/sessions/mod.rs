@@ -8,10 +8,11 @@ use crate::domain::agenda::AgendaItem;
 use crate::domain::route::Route;
 use crate::domain::thought::ThoughtRecord;
 use crate::store::{self, StoreError};
+use crate::ui::context::journal_entries;
+use crate::ui::context::Base;
 use crate::ui::format::{day_long, time_of};
-use crate::ui::journal::{journal_entries, records};
+use crate::ui::kit::{with_deleted as records, Listing, Shown};
 use crate::ui::widgets::{Page, StoreMessage};
-use crate::ui::Base;
 
 #[component]
 pub fn Sessions() -> impl IntoView {
@@ -21,7 +22,13 @@ pub fn Sessions() -> impl IntoView {
     let thoughts = records::<ThoughtRecord>();
     let failure = RwSignal::new(None::<StoreError>);
     let items = move || {
-        let list: Vec<_> = agenda.get().and_then(Result::ok).unwrap_or_default().into_iter().filter(|r| !r.meta.is_deleted() && !r.body.done).collect();
+        let list: Vec<_> = agenda
+            .get()
+            .and_then(Result::ok)
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|r| !r.meta.is_deleted() && !r.body.done)
+            .collect();
         list.into_iter()
             .map(|r| {
                 let done = r.clone();
@@ -32,7 +39,7 @@ pub fn Sessions() -> impl IntoView {
                             let mut d = done.clone();
                             d.body.done = true;
                             leptos::task::spawn_local(async move {
-                                if let Err(e) = store::update(&d).await { failure.set(Some(e)); }
+                                if let Err(e) = store::update(&d).await { let _ = failure.try_set(Some(e)); }
                             });
                         }>"Talked about it"</button>
                     </li>
@@ -48,17 +55,44 @@ pub fn Sessions() -> impl IntoView {
             .into_iter()
             .filter(|r| !r.meta.is_deleted() && r.body.for_session)
             .map(|r| {
-                let what = if r.body.text.is_empty() { r.body.mood.map(|m| format!("Mood: {}", m.word())).unwrap_or_default() } else { r.body.text.clone() };
-                (r.body.at, format!("{}?id={}", base.href(Route::Write), r.meta.id.as_str()), what)
+                let what = if r.body.text.is_empty() {
+                    r.body
+                        .mood
+                        .map(|m| format!("Mood: {}", m.word()))
+                        .unwrap_or_default()
+                } else {
+                    r.body.text.clone()
+                };
+                (
+                    r.body.at,
+                    format!("{}?id={}", base.href(Route::Write), r.meta.id.as_str()),
+                    what,
+                )
             })
             .collect();
-        list.extend(thoughts.get().and_then(Result::ok).unwrap_or_default().into_iter().filter(|r| !r.meta.is_deleted() && r.body.for_session).map(|r| {
-            (r.body.at, format!("{}?id={}", base.href(Route::Thought), r.meta.id.as_str()), format!("Thought record: {}", r.body.situation))
-        }));
+        list.extend(
+            thoughts
+                .get()
+                .and_then(Result::ok)
+                .unwrap_or_default()
+                .into_iter()
+                .filter(|r| !r.meta.is_deleted() && r.body.for_session)
+                .map(|r| {
+                    (
+                        r.body.at,
+                        format!("{}?id={}", base.href(Route::Thought), r.meta.id.as_str()),
+                        format!("Thought record: {}", r.body.situation),
+                    )
+                }),
+        );
         list.sort_unstable_by(|a, b| b.0.cmp(&a.0));
         list.into_iter()
             .map(|(at, href, what)| {
-                let when = format!("{}, {}", day_long(crate::ui::format::local_date(at)), time_of(at));
+                let when = format!(
+                    "{}, {}",
+                    day_long(crate::ui::format::local_date(at)),
+                    time_of(at)
+                );
                 view! {
                     <li class="card agenda-item">
                         <p class="entry__when">{when}</p>
@@ -69,12 +103,38 @@ pub fn Sessions() -> impl IntoView {
             })
             .collect_view()
     };
+    let shown = Memo::new(move |_| {
+        let parts = [
+            agenda.with(|a| Shown::of(a.as_ref())),
+            entries.with(|e| Shown::of(e.as_ref())),
+            thoughts.with(|t| Shown::of(t.as_ref())),
+        ];
+        let any = agenda.with(|a| {
+            a.iter()
+                .flatten()
+                .flatten()
+                .any(|r| !r.meta.is_deleted() && !r.body.done)
+        }) || entries.with(|e| {
+            e.iter()
+                .flatten()
+                .flatten()
+                .any(|r| !r.meta.is_deleted() && r.body.for_session)
+        }) || thoughts.with(|t| {
+            t.iter()
+                .flatten()
+                .flatten()
+                .any(|r| !r.meta.is_deleted() && r.body.for_session)
+        });
+        Shown::combine(&parts, any)
+    });
     view! {
         <Page title=Route::Sessions.title()>
             <section aria-labelledby="agenda-title">
                 <h2 id="agenda-title">"To bring up next time"</h2>
                 <StoreMessage error=failure/>
-                <ul class="entry-list">{items}{flagged}</ul>
+                <Listing shown=shown empty=|| view! { <p class="muted">"Nothing on your list yet."</p> }>
+                    <ul class="entry-list">{items}{flagged.clone()}</ul>
+                </Listing>
                 <p class="muted">"Mark a journal entry with “Bring to next session” and it shows up here."</p>
             </section>
             <p class="muted">"Appointments, homework and a session summary are on their way."</p>

@@ -12,9 +12,9 @@ use leptos_router::components::A;
 
 use crate::domain::coping::CardKind;
 use crate::domain::route::Route;
+use crate::ui::context::Base;
 use crate::ui::coping::{live_cards, CardFace, MyPeople};
 use crate::ui::widgets::Page;
-use crate::ui::Base;
 
 #[derive(Clone, Copy, PartialEq)]
 enum Activity {
@@ -27,8 +27,14 @@ enum Activity {
 }
 
 impl Activity {
-    const ALL: [Activity; 6] =
-        [Activity::Draw, Activity::Breathe, Activity::Ground, Activity::Relax, Activity::Reasons, Activity::People];
+    const ALL: [Activity; 6] = [
+        Activity::Draw,
+        Activity::Breathe,
+        Activity::Ground,
+        Activity::Relax,
+        Activity::Reasons,
+        Activity::People,
+    ];
 
     fn label(self) -> &'static str {
         match self {

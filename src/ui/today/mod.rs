@@ -4,8 +4,8 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::domain::route::Route;
+use crate::ui::context::Base;
 use crate::ui::widgets::Page;
-use crate::ui::Base;
 
 #[component]
 pub fn Today() -> impl IntoView {

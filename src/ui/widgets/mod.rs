@@ -1,11 +1,13 @@
 //! Widgets shared by every screen: the shell (header, navigation, help control,
 //! update prompt), the page frame and plain-words storage messages.
 
+mod chart;
 mod page;
 mod shell;
 mod store_message;
 mod undo_toast;
 
+pub use chart::{LineChart, Point};
 pub use page::Page;
 pub use shell::{NotFound, Shell};
 pub use store_message::StoreMessage;

@@ -3,12 +3,18 @@ use leptos_router::components::A;
 
 use crate::domain::route::Route;
 use crate::pwa::Updates;
-use crate::ui::Base;
+use crate::ui::context::Base;
 
 use super::Page;
 
-const NAV: [Route; 6] =
-    [Route::Today, Route::Journal, Route::Sessions, Route::Coping, Route::Progress, Route::Settings];
+const NAV: [Route; 6] = [
+    Route::Today,
+    Route::Journal,
+    Route::Sessions,
+    Route::Coping,
+    Route::Progress,
+    Route::Settings,
+];
 
 /// Header with the help control, the main navigation, and the update prompt.
 #[component]

@@ -1,0 +1,148 @@
+//! The contexts every screen may use, provided once by `App`. Features import them
+//! from here, never from another feature.
+//!
+//! - `Base`: where the app is hosted, for links.
+//! - `Prefs`: theme and crisis region.
+//! - `Flash`: a short message for the next screen, shown once.
+//! - `DataVersion`: bumped when stored records change, here or in another tab.
+//! - `JournalCache`: the journal's entries, loaded once for the app.
+
+use leptos::prelude::*;
+
+use crate::domain::crisis::Region;
+use crate::domain::journal::JournalEntry;
+use crate::domain::prefs::Theme;
+use crate::domain::route::Route;
+use crate::store;
+
+use super::kit::Loaded;
+
+/// Where the app is hosted (`""` at a root, `/between` under a sub-path).
+#[derive(Clone)]
+pub struct Base(pub String);
+
+impl Base {
+    pub fn href(&self, route: Route) -> String {
+        route.path(&self.0)
+    }
+}
+
+/// Preferences every screen may read; settings and the crisis card change them.
+#[derive(Clone, Copy)]
+pub struct Prefs {
+    pub theme: RwSignal<Theme>,
+    pub region: RwSignal<Region>,
+}
+
+/// A short message for the next screen ("Saved on this device."), shown once.
+#[derive(Clone, Copy)]
+pub struct Flash(pub RwSignal<Option<String>>);
+
+impl Flash {
+    pub fn set(&self, message: &str) {
+        self.0.set(Some(message.to_string()));
+    }
+
+    /// The message, if any, which is then gone: a screen shows it once.
+    pub fn take(&self) -> Option<String> {
+        let message = self.0.get_untracked();
+        if message.is_some() {
+            self.0.set(None);
+        }
+        message
+    }
+}
+
+/// Bumped whenever stored records change, in this tab or another one.
+#[derive(Clone, Copy)]
+pub struct DataVersion(pub RwSignal<u64>);
+
+/// A list shared without copying; two are equal only if they are the same list, so
+/// a memo holding one never compares ten thousand records.
+pub struct Shared<T>(std::sync::Arc<Vec<T>>);
+
+impl<T> Shared<T> {
+    pub fn new(list: Vec<T>) -> Shared<T> {
+        Shared(std::sync::Arc::new(list))
+    }
+}
+
+impl<T> Clone for Shared<T> {
+    fn clone(&self) -> Self {
+        Shared(self.0.clone())
+    }
+}
+
+impl<T> Default for Shared<T> {
+    fn default() -> Self {
+        Shared::new(Vec::new())
+    }
+}
+
+impl<T> PartialEq for Shared<T> {
+    fn eq(&self, other: &Self) -> bool {
+        std::sync::Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl<T> std::ops::Deref for Shared<T> {
+    type Target = Vec<T>;
+    fn deref(&self) -> &Vec<T> {
+        &self.0
+    }
+}
+
+/// The journal's entries, loaded once for the whole app and shared by every screen
+/// that needs them (the list, Patterns, Sessions, the form's suggestions), reloaded
+/// only when entries change. Reading ten years of entries takes a few hundred
+/// milliseconds, so it is not done again on every screen.
+#[derive(Clone, Copy)]
+pub struct JournalCache {
+    owner: StoredValue<Option<Owner>, LocalStorage>,
+    slot: StoredValue<Option<LocalResource<Loaded<JournalEntry>>>, LocalStorage>,
+    /// Bumped when journal entries change, here or in another tab.
+    pub version: RwSignal<u64>,
+}
+
+impl JournalCache {
+    /// Made in `App`, so the loaded list outlives the screens that read it.
+    pub fn new() -> JournalCache {
+        JournalCache {
+            owner: StoredValue::new_local(Owner::current()),
+            slot: StoredValue::new_local(None),
+            version: RwSignal::new(0),
+        }
+    }
+
+    /// The entries (deleted ones included); loading starts on first use.
+    pub fn entries(&self) -> LocalResource<Loaded<JournalEntry>> {
+        if let Some(r) = self.slot.get_value() {
+            return r;
+        }
+        let version = self.version;
+        let load = move || {
+            LocalResource::new(move || {
+                version.track();
+                store::list::<JournalEntry>()
+            })
+        };
+        let resource = match self.owner.get_value() {
+            Some(owner) => owner.with(load),
+            None => load(),
+        };
+        self.slot.set_value(Some(resource));
+        resource
+    }
+
+    /// Whether the entries are already loaded (by an earlier screen).
+    pub fn is_loaded(&self) -> bool {
+        self.slot
+            .get_value()
+            .is_some_and(|r| r.with_untracked(Option::is_some))
+    }
+}
+
+/// The app-wide journal entries; loading starts on first use.
+pub fn journal_entries() -> LocalResource<Loaded<JournalEntry>> {
+    expect_context::<JournalCache>().entries()
+}
