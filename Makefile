@@ -11,12 +11,14 @@ TRUNK_VERSION := 0.21.14
 WASM_BINDGEN_VERSION := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version = "\(.*\)"/\1/p;}' Cargo.lock)
 PORT ?= 8080
 
-.PHONY: setup setup-rust setup-browser run dist test test-native test-browser test-e2e bench clean
+.PHONY: setup setup-rust setup-browser run dist test lint test-native test-browser test-e2e bench clean
 
 setup: setup-rust setup-browser node_modules/.installed
 
 setup-rust:
 	@rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
+	@rustup component list --installed | grep -q '^clippy' || rustup component add clippy
+	@rustup component list --installed | grep -q '^rustfmt' || rustup component add rustfmt
 	@trunk --version 2>/dev/null | grep -qF "$(TRUNK_VERSION)" || cargo install trunk --version $(TRUNK_VERSION) --locked
 	@wasm-bindgen --version 2>/dev/null | grep -qF "$(WASM_BINDGEN_VERSION)" \
 	  || cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION)
@@ -38,7 +40,13 @@ dist: setup
 run: dist
 	node tools/serve.mjs --root dist --port $(PORT)
 
-test: setup test-native test-browser test-e2e
+test: setup lint test-native test-browser test-e2e
+
+# Formatting and lints, native and wasm32, warnings as errors (CI runs them too).
+lint: setup-rust
+	cargo fmt --check
+	cargo clippy --all-targets -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
 
 test-native:
 	cargo test

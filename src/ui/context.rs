@@ -104,6 +104,12 @@ pub struct JournalCache {
     pub version: RwSignal<u64>,
 }
 
+impl Default for JournalCache {
+    fn default() -> Self {
+        JournalCache::new()
+    }
+}
+
 impl JournalCache {
     /// Made in `App`, so the loaded list outlives the screens that read it.
     pub fn new() -> JournalCache {

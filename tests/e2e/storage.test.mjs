@@ -121,15 +121,15 @@ test('a change in one tab shows in another, and neither overwrites the newer one
 
   await b.getByLabel("What's on your mind?").fill('Tab B wrote this meanwhile');
   await b.getByRole('button', { name: 'Save entry' }).click();
-  await b.getByRole('alert').filter({ hasText: 'changed in another tab' }).waitFor();
+  await b.getByRole('alert').filter({ hasText: 'saved in another tab' }).waitFor();
   assert.equal(await b.getByLabel("What's on your mind?").inputValue(), 'Tab B wrote this meanwhile', 'B keeps its words');
 
   await a.reload();
   await appReady(a);
   await entries(a).filter({ hasText: 'Tab A got there first' }).waitFor();
 
-  // Saving again in B is now a deliberate choice on top of A's version.
-  await b.getByRole('button', { name: 'Save entry' }).click();
+  // Saving B's words is now a deliberate choice, made with A's version in view.
+  await b.getByRole('button', { name: 'Keep my version' }).click();
   await entries(a).filter({ hasText: 'Tab B wrote this meanwhile' }).waitFor();
   assert.equal(await entries(a).count(), 1);
 });

@@ -226,7 +226,7 @@ fn SafetyResponse(
             })}
             <p><A href=base.href(Route::Help) attr:class="button">"Open my help card and safety plan"</A></p>
             <Show when=move || !added.get() fallback=|| view! { <p class="message" role="status">"Added to your list for next session."</p> }>
-                <button type="button" class="button button--primary" on:click=add.clone()>"Add “talk about this” to my next session"</button>
+                <button type="button" class="button button--primary" on:click=add>"Add “talk about this” to my next session"</button>
             </Show>
             <StoreMessage error=failure/>
         </section>

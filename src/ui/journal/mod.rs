@@ -25,7 +25,7 @@ use crate::domain::thought::ThoughtRecord;
 use crate::store::{self, StoreError};
 use crate::ui::context::{Base, Flash, JournalCache, Shared};
 use crate::ui::format::day_long;
-use crate::ui::kit::{with_deleted as records, LoadProblem};
+use crate::ui::kit::{with_deleted as records, LoadProblem, Loaded};
 use crate::ui::widgets::{Page, StoreMessage, UndoToast};
 
 pub use entry_form::EntryPage;
@@ -108,14 +108,13 @@ pub fn Journal() -> impl IntoView {
         }
     });
     // The full list, once wanted and loaded (`None` before), read in place: never copied.
-    let entries =
-        move |f: &mut dyn FnMut(Option<&Result<Vec<Record<JournalEntry>>, StoreError>>)| {
-            if full_wanted.get() {
-                cache.entries().with(|o| f(o.as_ref()))
-            } else {
-                f(None)
-            }
-        };
+    let entries = move |f: &mut dyn FnMut(Option<&Loaded<JournalEntry>>)| {
+        if full_wanted.get() {
+            cache.entries().with(|o| f(o.as_ref()))
+        } else {
+            f(None)
+        }
+    };
     let thoughts = records::<ThoughtRecord>();
     let filter = RwSignal::new(Filter::default());
     let shown = RwSignal::new(PAGE);
@@ -177,7 +176,7 @@ pub fn Journal() -> impl IntoView {
                 )
             });
         }
-        items.sort_unstable_by(|a, b| b.0.cmp(&a.0));
+        items.sort_unstable_by_key(|i| std::cmp::Reverse(i.0));
         items.into_iter().map(|(_, p)| p).collect::<Vec<_>>()
     });
     let state = Memo::new(move |_| {

@@ -90,7 +90,7 @@ pub fn TrashPage() -> impl IntoView {
                 ));
             }
         });
-        all.sort_unstable_by(|a, b| b.meta.deleted.cmp(&a.meta.deleted));
+        all.sort_unstable_by_key(|d| std::cmp::Reverse(d.meta.deleted));
         all
     };
     let shown = Memo::new(move |_| {

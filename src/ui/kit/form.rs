@@ -30,6 +30,7 @@ enum SaveError<R: Body> {
 }
 
 type Saved<R> = Result<Record<R>, SaveError<R>>;
+type OnSaved<R> = std::rc::Rc<dyn Fn(Record<R>)>;
 
 /// What a form is made of. `F` is what the form holds as it is typed (kept as the
 /// draft), `R` the record it saves.
@@ -58,7 +59,7 @@ pub struct Form<F: Body + PartialEq + Send + Sync, R: Body + PartialEq + Send + 
     pub draft: Draft<F>,
     from_record: StoredValue<fn(&Record<R>) -> F>,
     action: Action<(Option<Record<R>>, R), Saved<R>>,
-    on_saved: StoredValue<Option<std::rc::Rc<dyn Fn(Record<R>)>>, LocalStorage>,
+    on_saved: StoredValue<Option<OnSaved<R>>, LocalStorage>,
 }
 
 impl<F: Body + PartialEq + Send + Sync, R: Body + PartialEq + Send + Sync> Clone for Form<F, R> {

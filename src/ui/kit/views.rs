@@ -50,9 +50,9 @@ pub fn FormProblems<F: Body + PartialEq + Send + Sync, R: Body + PartialEq + Sen
             </p>
         })}
         {move || form.conflict.get().map(|(mine, theirs)| view! {
-            <section class="card conflict" role="alert" aria-labelledby="conflict-title">
+            <section class="card conflict" aria-labelledby="conflict-title">
                 <h2 id="conflict-title">"This changed in another tab or window"</h2>
-                <p>"While you were editing, a different version was saved somewhere else. Nothing has been saved over it. Which one would you like to keep?"</p>
+                <p role="alert">"While you were editing, a different version was saved in another tab or window. Nothing has been saved over it. Which one would you like to keep?"</p>
                 <h3>"Your version"</h3>
                 <p class="conflict__text">{describe(&mine)}</p>
                 <h3>"The other version"</h3>

@@ -20,7 +20,7 @@ pub fn MoodCalendar(entries: Memo<Vec<JournalEntry>>) -> impl IntoView {
             .map_or(0, |d| d.date.weekday().num_days_from_monday() as usize);
         let mut cells: Vec<Option<crate::domain::patterns::CalendarDay>> = vec![None; lead];
         cells.extend(days.into_iter().map(Some));
-        while cells.len() % 7 != 0 {
+        while !cells.len().is_multiple_of(7) {
             cells.push(None);
         }
         cells.chunks(7).map(|w| w.to_vec()).collect::<Vec<_>>()

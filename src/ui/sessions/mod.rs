@@ -85,7 +85,7 @@ pub fn Sessions() -> impl IntoView {
                     )
                 }),
         );
-        list.sort_unstable_by(|a, b| b.0.cmp(&a.0));
+        list.sort_unstable_by_key(|i| std::cmp::Reverse(i.0));
         list.into_iter()
             .map(|(at, href, what)| {
                 let when = format!(

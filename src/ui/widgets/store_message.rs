@@ -10,7 +10,7 @@ pub fn store_message(error: &StoreError) -> &'static str {
             "This device is out of space for Between, so this wasn't saved. Your text is still here. Free up some space, then try again."
         }
         StoreError::Conflict { .. } => {
-            "This was changed in another tab or window, so we didn't save over it. The newer version is shown; your text is still here."
+            "This was changed in another tab or window, so we didn't save over it. Nothing is lost: please look at it again and then try once more."
         }
         StoreError::Unavailable(_) => {
             "Between couldn't reach this device's storage, so this wasn't saved. Your text is still here. Please try again."
