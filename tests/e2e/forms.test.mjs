@@ -21,8 +21,10 @@ async function hide(page) {
 /// Kills the tab's renderer, as a phone's memory pressure does to a background tab.
 async function killTab(context, page) {
   const cdp = await context.newCDPSession(page);
-  await cdp.send('Page.crash').catch(() => {});
-  await page.waitForEvent('crash', { timeout: 5_000 }).catch(() => {});
+  const crashed = page.waitForEvent('crash', { timeout: 10_000 });
+  // The renderer dies before it can answer, so the command itself is not awaited.
+  cdp.send('Page.crash').catch(() => {});
+  await crashed;
 }
 
 test('words typed just before the page is hidden survive the tab being killed', async (t) => {
@@ -60,7 +62,8 @@ test('the coping card form and the safety plan keep a draft across a reload', as
   await page.reload();
   await appReady(page);
   await page.getByRole('link', { name: 'Call Aunt Mel' }).waitFor();
-  assert.equal(await page.getByLabel('Name', { exact: true }).inputValue(), '');
+  assert.equal(await page.getByLabel('Kind of card').inputValue(), 'skill', 'a fresh form');
+  assert.equal(await page.getByLabel('Words on the card', { exact: true }).inputValue(), '');
 
   // Editing a card keeps a draft too.
   await page.getByRole('button', { name: 'Edit' }).click();
@@ -111,7 +114,7 @@ test('Enter in a one-line field never saves a half-finished entry; a double tap 
   await page.goto(server.url + 'thought');
   await appReady(page);
   await page.getByLabel('What happened').fill('A hard call with my manager');
-  await page.getByLabel('Mood 1').press('Enter');
+  await page.getByLabel('Mood 1', { exact: true }).press('Enter');
   await page.getByRole('heading', { level: 1, name: 'Thought record' }).waitFor();
   await page.getByRole('button', { name: 'Save thought record' }).dblclick();
   await entries(page).filter({ hasText: 'A hard call with my manager' }).waitFor();
