@@ -19,7 +19,8 @@ pub fn key(kind: Kind, id: &RecordId) -> String {
 }
 
 pub fn encode<T: Body>(record: &Record<T>) -> Result<JsValue, StoreError> {
-    let payload = serde_json::to_string(&record.body).map_err(|e| StoreError::Other(e.to_string()))?;
+    let payload =
+        serde_json::to_string(&record.body).map_err(|e| StoreError::Other(e.to_string()))?;
     let m = &record.meta;
     let obj = Object::new();
     set(&obj, "key", &key(m.kind, &m.id).into());
@@ -27,7 +28,11 @@ pub fn encode<T: Body>(record: &Record<T>) -> Result<JsValue, StoreError> {
     set(&obj, "id", &m.id.as_str().into());
     set(&obj, "created", &(m.created as f64).into());
     set(&obj, "updated", &(m.updated as f64).into());
-    set(&obj, "deleted", &m.deleted.map_or(JsValue::NULL, |d| (d as f64).into()));
+    set(
+        &obj,
+        "deleted",
+        &m.deleted.map_or(JsValue::NULL, |d| (d as f64).into()),
+    );
     set(&obj, "rev", &m.rev.into());
     set(&obj, "enc", &ENC_JSON.into());
     set(&obj, "payload", &payload.into());
@@ -39,7 +44,8 @@ pub fn decode_meta(value: &JsValue) -> Result<Meta, StoreError> {
     let kind = get_str(value, "kind")?;
     Ok(Meta {
         id: RecordId(get_str(value, "id")?),
-        kind: Kind::parse(&kind).ok_or_else(|| StoreError::Corrupt(format!("unknown kind {kind}")))?,
+        kind: Kind::parse(&kind)
+            .ok_or_else(|| StoreError::Corrupt(format!("unknown kind {kind}")))?,
         created: get_num(value, "created")? as Millis,
         updated: get_num(value, "updated")? as Millis,
         deleted: get(value, "deleted").as_f64().map(|d| d as Millis),
@@ -58,6 +64,41 @@ pub fn decode<T: Body>(value: &JsValue) -> Result<Record<T>, StoreError> {
     Ok(Record { meta, body })
 }
 
+/// The stored key ("kind:id") of a stored value, if it has one.
+pub fn stored_key(value: &JsValue) -> Option<String> {
+    get(value, "key").as_string()
+}
+
+/// The stored revision, if readable.
+pub fn stored_rev(value: &JsValue) -> Option<u32> {
+    get(value, "rev").as_f64().map(|r| r as u32)
+}
+
+/// The payload as stored, when this version can look inside it (`enc` is "json";
+/// whether it parses is not checked). `None` for an encoding this version does not
+/// know (a later version's), whose payload may refer to anything.
+pub fn inspectable_payload(value: &JsValue) -> Option<String> {
+    if get(value, "enc").as_string().as_deref() != Some(ENC_JSON) {
+        return None;
+    }
+    get(value, "payload").as_string()
+}
+
+/// Checks, without knowing the body's type, that a stored value can be read: its
+/// envelope, its encoding and that its payload is JSON. A body that is JSON but not
+/// of its type is found when it is decoded (see `records::list`).
+pub fn check(value: &JsValue) -> Result<Meta, StoreError> {
+    let meta = decode_meta(value)?;
+    let enc = get_str(value, "enc")?;
+    if enc != ENC_JSON {
+        return Err(StoreError::Corrupt(format!("unknown encoding {enc}")));
+    }
+    let payload = get_str(value, "payload")?;
+    serde_json::from_str::<serde::de::IgnoredAny>(&payload)
+        .map_err(|e| StoreError::Corrupt(e.to_string()))?;
+    Ok(meta)
+}
+
 fn set(obj: &Object, field: &str, value: &JsValue) {
     // Setting a plain property on a fresh object cannot fail.
     let _ = Reflect::set(obj, &field.into(), value);
@@ -68,9 +109,13 @@ fn get(value: &JsValue, field: &str) -> JsValue {
 }
 
 fn get_str(value: &JsValue, field: &str) -> Result<String, StoreError> {
-    get(value, field).as_string().ok_or_else(|| StoreError::Corrupt(format!("missing {field}")))
+    get(value, field)
+        .as_string()
+        .ok_or_else(|| StoreError::Corrupt(format!("missing {field}")))
 }
 
 fn get_num(value: &JsValue, field: &str) -> Result<f64, StoreError> {
-    get(value, field).as_f64().ok_or_else(|| StoreError::Corrupt(format!("missing {field}")))
+    get(value, field)
+        .as_f64()
+        .ok_or_else(|| StoreError::Corrupt(format!("missing {field}")))
 }

@@ -4,12 +4,12 @@
 use idb::{CursorDirection, Query, TransactionMode};
 use wasm_bindgen::JsValue;
 
-use crate::domain::record::{is_expired, Body, Kind, Meta, Millis, Record, RecordId};
+use crate::domain::record::{Body, Kind, Meta, Millis, Record, RecordId};
 
 use super::codec;
 use super::db::with_db;
 use super::schema::RECORDS;
-use super::{persist, sync, StoreError};
+use super::{persist, sync, unreadable, StoreError};
 
 pub(super) fn now() -> Millis {
     js_sys::Date::now() as Millis
@@ -30,7 +30,10 @@ pub async fn create<T: Body>(body: T) -> Result<Record<T>, StoreError> {
 /// Saves a new record and, in the same transaction, removes the draft `draft` (an id
 /// of `Kind::Draft`): the saved text can never come back as a draft, and a failed
 /// save keeps the draft.
-pub async fn create_clearing<T: Body>(body: T, draft: Option<&RecordId>) -> Result<Record<T>, StoreError> {
+pub async fn create_clearing<T: Body>(
+    body: T,
+    draft: Option<&RecordId>,
+) -> Result<Record<T>, StoreError> {
     let mut meta = Meta::new(new_id(), T::KIND, now());
     meta.rev = 1;
     let record = Record { meta, body };
@@ -47,7 +50,10 @@ pub async fn update<T: Body>(record: &Record<T>) -> Result<Record<T>, StoreError
 }
 
 /// `update`, removing the draft `draft` in the same transaction (see `create_clearing`).
-pub async fn update_clearing<T: Body>(record: &Record<T>, draft: Option<&RecordId>) -> Result<Record<T>, StoreError> {
+pub async fn update_clearing<T: Body>(
+    record: &Record<T>,
+    draft: Option<&RecordId>,
+) -> Result<Record<T>, StoreError> {
     let mut next = record.clone();
     next.meta.rev = record.meta.rev + 1;
     next.meta.updated = now().max(record.meta.updated);
@@ -74,35 +80,88 @@ pub async fn get<T: Body>(id: &RecordId) -> Result<Option<Record<T>>, StoreError
     let value = with_db(|db| {
         let key = key.clone();
         async move {
-            let tx = db.transaction(&[RECORDS], TransactionMode::ReadOnly).map_err(StoreError::from_idb)?;
+            let tx = db
+                .transaction(&[RECORDS], TransactionMode::ReadOnly)
+                .map_err(StoreError::from_idb)?;
             let store = tx.object_store(RECORDS).map_err(StoreError::from_idb)?;
-            store.get(JsValue::from(key)).map_err(StoreError::from_idb)?.await.map_err(StoreError::from_idb)
+            store
+                .get(JsValue::from(key))
+                .map_err(StoreError::from_idb)?
+                .await
+                .map_err(StoreError::from_idb)
         }
     })
     .await?;
-    value.map(|v| codec::decode(&v)).transpose()
+    value.map(|v| decode_noting::<T>(&v)).transpose()
 }
 
-/// Every record of a kind, deleted ones included, in no particular order.
+/// Decodes `value`, remembering a record that cannot be read (see `unreadable`).
+fn decode_noting<T: Body>(value: &JsValue) -> Result<Record<T>, StoreError> {
+    match codec::decode(value) {
+        Ok(record) => {
+            unreadable::forget(value);
+            Ok(record)
+        }
+        Err(e) => {
+            // Drafts of different forms share one kind, so a draft that is not of the
+            // type asked for is not unreadable (a damaged one is still found by the scan).
+            if T::KIND != Kind::Draft {
+                unreadable::note(value);
+            }
+            Err(e)
+        }
+    }
+}
+
+/// The records among `values` that can be read; the others stay stored as they are
+/// and are counted by `unreadable()`.
+fn decode_readable<T: Body>(values: &[JsValue]) -> Vec<Record<T>> {
+    values
+        .iter()
+        .filter_map(|v| decode_noting(v).ok())
+        .collect()
+}
+
+/// Every record of a kind, deleted ones included, in no particular order. A record
+/// that cannot be read (damaged, or written by a later version) is left out and left
+/// as it is: one bad record never hides the rest. A failure to read the store at all
+/// is an error, never an empty list.
 pub async fn list<T: Body>() -> Result<Vec<Record<T>>, StoreError> {
     let values = list_values(T::KIND).await?;
-    values.iter().map(codec::decode).collect()
+    Ok(decode_readable(&values))
 }
 
-/// The most recently changed records of a kind, newest first, up to `limit`: enough
+/// The most recently changed records of a kind, newest first, up to `limit` (fewer
+/// when some cannot be read, which are left out as by `list`): enough
 /// for a first screen while the full list loads (reading every record of ten years
 /// takes a few hundred milliseconds).
 pub async fn list_recent<T: Body>(limit: usize) -> Result<Vec<Record<T>>, StoreError> {
     let values = with_db(|db| async move {
-        let tx = db.transaction(&[RECORDS], TransactionMode::ReadOnly).map_err(StoreError::from_idb)?;
-        let index = tx.object_store(RECORDS).and_then(|s| s.index("updated")).map_err(StoreError::from_idb)?;
+        let tx = db
+            .transaction(&[RECORDS], TransactionMode::ReadOnly)
+            .map_err(StoreError::from_idb)?;
+        let index = tx
+            .object_store(RECORDS)
+            .and_then(|s| s.index("updated"))
+            .map_err(StoreError::from_idb)?;
         let mut out = Vec::new();
-        let request = index.open_cursor(None, Some(CursorDirection::Prev)).map_err(StoreError::from_idb)?;
-        let Some(cursor) = request.await.map_err(StoreError::from_idb)? else { return Ok(out) };
+        let request = index
+            .open_cursor(None, Some(CursorDirection::Prev))
+            .map_err(StoreError::from_idb)?;
+        let Some(cursor) = request.await.map_err(StoreError::from_idb)? else {
+            return Ok(out);
+        };
         let mut cursor = cursor.into_managed();
         while out.len() < limit {
-            let Some(value) = cursor.value().map_err(StoreError::from_idb)? else { break };
-            if js_sys::Reflect::get(&value, &"kind".into()).ok().and_then(|k| k.as_string()).as_deref() == Some(T::KIND.as_str()) {
+            let Some(value) = cursor.value().map_err(StoreError::from_idb)? else {
+                break;
+            };
+            if js_sys::Reflect::get(&value, &"kind".into())
+                .ok()
+                .and_then(|k| k.as_string())
+                .as_deref()
+                == Some(T::KIND.as_str())
+            {
                 out.push(value);
             }
             cursor.next(None).await.map_err(StoreError::from_idb)?;
@@ -110,47 +169,26 @@ pub async fn list_recent<T: Body>(limit: usize) -> Result<Vec<Record<T>>, StoreE
         Ok(out)
     })
     .await?;
-    values.iter().map(codec::decode).collect()
+    Ok(decode_readable(&values))
 }
 
 async fn list_values(kind: Kind) -> Result<Vec<JsValue>, StoreError> {
     with_db(|db| async move {
-        let tx = db.transaction(&[RECORDS], TransactionMode::ReadOnly).map_err(StoreError::from_idb)?;
-        let index = tx.object_store(RECORDS).and_then(|s| s.index("kind")).map_err(StoreError::from_idb)?;
+        let tx = db
+            .transaction(&[RECORDS], TransactionMode::ReadOnly)
+            .map_err(StoreError::from_idb)?;
+        let index = tx
+            .object_store(RECORDS)
+            .and_then(|s| s.index("kind"))
+            .map_err(StoreError::from_idb)?;
         let query = Query::Key(JsValue::from(kind.as_str()));
-        index.get_all(Some(query), None).map_err(StoreError::from_idb)?.await.map_err(StoreError::from_idb)
+        index
+            .get_all(Some(query), None)
+            .map_err(StoreError::from_idb)?
+            .await
+            .map_err(StoreError::from_idb)
     })
     .await
-}
-
-/// Removes records that have been in the trash longer than the trash keeps them.
-pub async fn purge_expired(kind: Kind) -> Result<usize, StoreError> {
-    let now = now();
-    let expired: Vec<String> = list_values(kind)
-        .await?
-        .iter()
-        .filter_map(|v| codec::decode_meta(v).ok())
-        .filter(|m| is_expired(m, now))
-        .map(|m| codec::key(m.kind, &m.id))
-        .collect();
-    if expired.is_empty() {
-        return Ok(0);
-    }
-    let count = expired.len();
-    with_db(|db| {
-        let expired = expired.clone();
-        async move {
-            let tx = db.transaction(&[RECORDS], TransactionMode::ReadWrite).map_err(StoreError::from_idb)?;
-            let store = tx.object_store(RECORDS).map_err(StoreError::from_idb)?;
-            for key in expired {
-                store.delete(JsValue::from(key)).map_err(StoreError::from_idb)?;
-            }
-            commit(tx).await
-        }
-    })
-    .await?;
-    sync::changed(kind);
-    Ok(count)
 }
 
 /// Saves a scratch record under a fixed id, whatever is stored there (drafts: the
@@ -163,7 +201,9 @@ pub async fn put_scratch<T: Body>(id: &RecordId, body: T) -> Result<(), StoreErr
     with_db(|db| {
         let value = value.clone();
         async move {
-            let tx = db.transaction(&[RECORDS], TransactionMode::ReadWrite).map_err(StoreError::from_idb)?;
+            let tx = db
+                .transaction(&[RECORDS], TransactionMode::ReadWrite)
+                .map_err(StoreError::from_idb)?;
             let store = tx.object_store(RECORDS).map_err(StoreError::from_idb)?;
             store.put(&value, None).map_err(StoreError::from_idb)?;
             commit(tx).await
@@ -178,9 +218,13 @@ pub async fn remove<T: Body>(id: &RecordId) -> Result<(), StoreError> {
     with_db(|db| {
         let key = key.clone();
         async move {
-            let tx = db.transaction(&[RECORDS], TransactionMode::ReadWrite).map_err(StoreError::from_idb)?;
+            let tx = db
+                .transaction(&[RECORDS], TransactionMode::ReadWrite)
+                .map_err(StoreError::from_idb)?;
             let store = tx.object_store(RECORDS).map_err(StoreError::from_idb)?;
-            store.delete(JsValue::from(key)).map_err(StoreError::from_idb)?;
+            store
+                .delete(JsValue::from(key))
+                .map_err(StoreError::from_idb)?;
             commit(tx).await
         }
     })
@@ -191,7 +235,11 @@ pub async fn remove<T: Body>(id: &RecordId) -> Result<(), StoreError> {
 
 /// Writes `record` if the stored revision is `expected` (`None`: nothing stored yet),
 /// and removes the draft `draft` in the same transaction.
-async fn write<T: Body>(record: &Record<T>, expected: Option<u32>, draft: Option<&RecordId>) -> Result<(), StoreError> {
+async fn write<T: Body>(
+    record: &Record<T>,
+    expected: Option<u32>,
+    draft: Option<&RecordId>,
+) -> Result<(), StoreError> {
     let value = codec::encode(record)?;
     let key = codec::key(record.meta.kind, &record.meta.id);
     let draft_key = draft.map(|d| codec::key(Kind::Draft, d));
@@ -200,20 +248,30 @@ async fn write<T: Body>(record: &Record<T>, expected: Option<u32>, draft: Option
         let key = key.clone();
         let draft_key = draft_key.clone();
         async move {
-            let tx = db.transaction(&[RECORDS], TransactionMode::ReadWrite).map_err(StoreError::from_idb)?;
+            let tx = db
+                .transaction(&[RECORDS], TransactionMode::ReadWrite)
+                .map_err(StoreError::from_idb)?;
             let store = tx.object_store(RECORDS).map_err(StoreError::from_idb)?;
-            let stored = store.get(JsValue::from(key)).map_err(StoreError::from_idb)?.await.map_err(StoreError::from_idb)?;
+            let stored = store
+                .get(JsValue::from(key))
+                .map_err(StoreError::from_idb)?
+                .await
+                .map_err(StoreError::from_idb)?;
             let stored_rev = match &stored {
                 Some(v) => Some(codec::decode_meta(v)?.rev),
                 None => None,
             };
             if stored_rev != expected {
                 let _ = tx.abort();
-                return Err(StoreError::Conflict { stored: stored_rev.unwrap_or(0) });
+                return Err(StoreError::Conflict {
+                    stored: stored_rev.unwrap_or(0),
+                });
             }
             store.put(&value, None).map_err(StoreError::from_idb)?;
             if let Some(draft_key) = draft_key {
-                store.delete(JsValue::from(draft_key)).map_err(StoreError::from_idb)?;
+                store
+                    .delete(JsValue::from(draft_key))
+                    .map_err(StoreError::from_idb)?;
             }
             commit(tx).await
         }
@@ -236,7 +294,11 @@ pub(super) async fn commit_on(tx: idb::Transaction, name: &str) -> Result<(), St
     let probe = tx.object_store(name).map(|s| s.transaction());
     match tx.await {
         Ok(result) if result.is_committed() => Ok(()),
-        Ok(_) => Err(probe.map_or(StoreError::Other("transaction aborted".into()), |p| abort_reason(&p))),
+        Ok(_) => Err(
+            probe.map_or(StoreError::Other("transaction aborted".into()), |p| {
+                abort_reason(&p)
+            }),
+        ),
         Err(e) => Err(StoreError::from_idb(e)),
     }
 }

@@ -58,7 +58,10 @@ pub fn App() -> impl IntoView {
     let region = store::prefs::region().unwrap_or_else(|| {
         Region::from_language(&window().navigator().language().unwrap_or_default())
     });
-    let prefs = Prefs { theme: RwSignal::new(store::prefs::theme()), region: RwSignal::new(region) };
+    let prefs = Prefs {
+        theme: RwSignal::new(store::prefs::theme()),
+        region: RwSignal::new(region),
+    };
     provide_context(prefs);
     Effect::new(move || {
         let theme = prefs.theme.get();
@@ -81,6 +84,7 @@ pub fn App() -> impl IntoView {
     provide_context(pwa::register(&base));
     provide_context(Flash(RwSignal::new(None)));
     provide_context(Base(base.clone()));
+    store::housekeeping_soon();
 
     view! {
         <Router base=base>
