@@ -163,9 +163,15 @@ pub async fn apply(plan: &Plan, now: Millis) -> Result<Done, StoreError> {
 /// Key and revision of a record the trash should let go of: readable, deleted
 /// longer ago than the trash keeps things.
 fn purgeable(value: &JsValue, now: Millis) -> Option<(String, u32)> {
-    let meta = codec::check(value).ok()?;
+    // The envelope first: most records are not in the trash, and their payloads are
+    // not parsed at all.
+    let meta = codec::decode_meta(value).ok()?;
+    if !is_expired(&meta, now) {
+        return None;
+    }
+    codec::check(value).ok()?;
     let key = codec::stored_key(value)?;
-    if !is_expired(&meta, now) || unreadable::is_noted(&key, Some(meta.rev)) {
+    if unreadable::is_noted(&key, Some(meta.rev)) {
         return None;
     }
     Some((key, meta.rev))
