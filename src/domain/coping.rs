@@ -216,6 +216,10 @@ pub enum PhotoError {
     NotAnImage,
     #[error("file too large")]
     TooLarge,
+    /// More pixels than [`MAX_PHOTO_PIXELS`]: decoding it could take more memory than
+    /// a phone has. The count is in whole megapixels, rounded.
+    #[error("image has {megapixels} megapixels")]
+    TooManyPixels { megapixels: u32 },
     #[error("image could not be decoded")]
     Undecodable,
 }
@@ -229,6 +233,98 @@ pub fn check_photo(mime: &str, bytes: f64) -> Result<(), PhotoError> {
         return Err(PhotoError::TooLarge);
     }
     Ok(())
+}
+
+/// Most pixels a photo may have to be decoded (50 megapixels).
+pub const MAX_PHOTO_PIXELS: u64 = 50_000_000;
+
+/// How many bytes from the start of a file [`image_size`] needs at most in practice:
+/// a JPEG's size comes after its metadata (EXIF, colour profile), which can be long.
+pub const IMAGE_HEADER_BYTES: u32 = 512 * 1024;
+
+/// Checks an image's width and height, read from its header, before it is decoded.
+pub fn check_pixels(width: u32, height: u32) -> Result<(), PhotoError> {
+    let pixels = width as u64 * height as u64;
+    if pixels > MAX_PHOTO_PIXELS {
+        let megapixels = ((pixels + 500_000) / 1_000_000).min(u32::MAX as u64) as u32;
+        return Err(PhotoError::TooManyPixels { megapixels });
+    }
+    Ok(())
+}
+
+/// An image's width and height, read from the start of its file without decoding
+/// it: PNG (IHDR), JPEG (the SOF marker), GIF (the screen descriptor) and WebP
+/// (VP8, VP8L, VP8X). `None` for another format or a header cut short.
+pub fn image_size(head: &[u8]) -> Option<(u32, u32)> {
+    let be16 = |i: usize| {
+        head.get(i..i + 2)
+            .map(|b| u16::from_be_bytes([b[0], b[1]]) as u32)
+    };
+    let le16 = |i: usize| {
+        head.get(i..i + 2)
+            .map(|b| u16::from_le_bytes([b[0], b[1]]) as u32)
+    };
+    let le24 = |i: usize| {
+        head.get(i..i + 3)
+            .map(|b| u32::from_le_bytes([b[0], b[1], b[2], 0]))
+    };
+    let be32 = |i: usize| {
+        head.get(i..i + 4)
+            .map(|b| u32::from_be_bytes([b[0], b[1], b[2], b[3]]))
+    };
+    let le32 = |i: usize| {
+        head.get(i..i + 4)
+            .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+    };
+    if head.starts_with(b"\x89PNG\r\n\x1a\n") {
+        // The first chunk is IHDR: length, type, then width and height.
+        return (head.get(12..16)? == b"IHDR").then_some((be32(16)?, be32(20)?));
+    }
+    if head.starts_with(b"GIF87a") || head.starts_with(b"GIF89a") {
+        return Some((le16(6)?, le16(8)?));
+    }
+    if head.starts_with(b"RIFF") && head.get(8..12)? == b"WEBP" {
+        return match head.get(12..16)? {
+            b"VP8 " => {
+                // A key frame: 3 bytes of frame tag, the start code, then 14-bit sizes.
+                (head.get(23..26)? == [0x9d, 0x01, 0x2a])
+                    .then_some((le16(26)? & 0x3fff, le16(28)? & 0x3fff))
+            }
+            b"VP8L" => {
+                let bits = (head.get(20)? == &0x2f).then_some(le32(21)?)?;
+                Some(((bits & 0x3fff) + 1, ((bits >> 14) & 0x3fff) + 1))
+            }
+            b"VP8X" => Some((le24(24)? + 1, le24(27)? + 1)),
+            _ => None,
+        };
+    }
+    if head.starts_with(&[0xff, 0xd8]) {
+        // Segments follow: a marker (0xff, code), then for most a 2-byte length that
+        // counts itself. The frame header (SOFn) holds height then width.
+        let mut i = 2;
+        loop {
+            while *head.get(i)? != 0xff {
+                i += 1;
+            }
+            while *head.get(i)? == 0xff {
+                i += 1;
+            }
+            let code = *head.get(i)?;
+            i += 1;
+            match code {
+                // Markers without a length: restart markers, TEM, a stray start.
+                0xd0..=0xd8 | 0x01 => continue,
+                // Start of scan or end of image before any frame header.
+                0xd9 | 0xda => return None,
+                // SOF0-SOF15, except DHT (c4), JPG (c8) and DAC (cc).
+                0xc0..=0xcf if !matches!(code, 0xc4 | 0xc8 | 0xcc) => {
+                    return Some((be16(i + 5)?, be16(i + 3)?));
+                }
+                _ => i += be16(i)? as usize,
+            }
+        }
+    }
+    None
 }
 
 /// The starter deck: facts from shared/content/clinical.md, in our own words.
@@ -383,6 +479,108 @@ mod tests {
         assert_eq!(
             check_photo("image/png", 50.0 * 1024.0 * 1024.0),
             Err(PhotoError::TooLarge)
+        );
+    }
+
+    fn png(width: u32, height: u32) -> Vec<u8> {
+        let mut h = b"\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR".to_vec();
+        h.extend(width.to_be_bytes());
+        h.extend(height.to_be_bytes());
+        h.extend([8, 2, 0, 0, 0, 0, 0, 0, 0]);
+        h
+    }
+
+    #[test]
+    fn png_and_gif_sizes_come_from_the_header() {
+        assert_eq!(image_size(&png(10_000, 6_000)), Some((10_000, 6_000)));
+        assert_eq!(image_size(&png(1, 2)), Some((1, 2)));
+        // Cut short, or another first chunk.
+        assert_eq!(image_size(&png(10, 10)[..20]), None);
+        let mut odd = png(10, 10);
+        odd[12..16].copy_from_slice(b"IDAT");
+        assert_eq!(image_size(&odd), None);
+
+        let mut gif = b"GIF89a".to_vec();
+        gif.extend([0x40, 0x01, 0xf0, 0x00, 0xf7, 0, 0]);
+        assert_eq!(image_size(&gif), Some((320, 240)));
+        assert_eq!(image_size(b"GIF87a\x01\x00\x02\x00"), Some((1, 2)));
+    }
+
+    #[test]
+    fn jpeg_size_comes_from_the_frame_header_after_metadata() {
+        let mut jpeg = vec![0xff, 0xd8];
+        // APP0 (JFIF), 16 bytes.
+        jpeg.extend([0xff, 0xe0, 0x00, 0x10]);
+        jpeg.extend(b"JFIF\0\x01\x01\0\0\x01\0\x01\0\0");
+        // APP1 with 1,000 bytes of metadata that happen to contain 0xff bytes.
+        jpeg.extend([0xff, 0xe1, 0x03, 0xea]);
+        jpeg.extend(std::iter::repeat_n(0xff, 1_000));
+        // DQT, then fill bytes, then SOF2 (progressive): 8-bit, 6000 high, 8000 wide.
+        jpeg.extend([0xff, 0xdb, 0x00, 0x04, 0x00, 0x00]);
+        jpeg.extend([
+            0xff, 0xff, 0xc2, 0x00, 0x11, 0x08, 0x17, 0x70, 0x1f, 0x40, 0x03,
+        ]);
+        assert_eq!(image_size(&jpeg), Some((8_000, 6_000)));
+        // SOF0 too, and DHT (0xc4) is not a frame header.
+        let base = [
+            0xff, 0xd8, 0xff, 0xc4, 0x00, 0x03, 0x00, 0xff, 0xc0, 0x00, 0x11, 0x08, 0x01, 0xe0,
+            0x02, 0x80,
+        ];
+        assert_eq!(image_size(&base), Some((640, 480)));
+        // A scan before any frame header, or a file cut short: unknown.
+        assert_eq!(image_size(&[0xff, 0xd8, 0xff, 0xda, 0x00, 0x02]), None);
+        assert_eq!(image_size(&jpeg[..500]), None);
+        assert_eq!(image_size(&[0xff, 0xd8, 0xff, 0xe0, 0x00, 0x00]), None);
+    }
+
+    #[test]
+    fn webp_sizes_come_from_each_kind_of_header() {
+        let riff = |chunk: &[u8], data: &[u8]| {
+            let mut w = b"RIFF\0\0\0\0WEBP".to_vec();
+            w.extend(chunk);
+            w.extend([0, 0, 0, 0]);
+            w.extend(data);
+            w
+        };
+        // Lossy: frame tag, start code, 14-bit width and height.
+        let vp8 = riff(
+            b"VP8 ",
+            &[0x30, 0x01, 0x00, 0x9d, 0x01, 0x2a, 0x80, 0x07, 0x38, 0x04],
+        );
+        assert_eq!(image_size(&vp8), Some((1920, 1080)));
+        // Lossless: signature, then width-1 and height-1 in 14 bits each.
+        let bits: u32 = (1919) | (1079 << 14);
+        let mut data = vec![0x2f];
+        data.extend(bits.to_le_bytes());
+        assert_eq!(image_size(&riff(b"VP8L", &data)), Some((1920, 1080)));
+        // Extended: flags, then 24-bit width-1 and height-1.
+        let vp8x = riff(
+            b"VP8X",
+            &[0x10, 0, 0, 0, 0x0f, 0x27, 0x00, 0x6f, 0x17, 0x00],
+        );
+        assert_eq!(image_size(&vp8x), Some((10_000, 6_000)));
+        assert_eq!(image_size(&riff(b"ALPH", &[0; 10])), None);
+        assert_eq!(image_size(b"hello, not a picture"), None);
+        assert_eq!(image_size(&[]), None);
+    }
+
+    #[test]
+    fn more_than_fifty_megapixels_is_refused_before_decoding() {
+        assert_eq!(
+            check_pixels(10_000, 6_000),
+            Err(PhotoError::TooManyPixels { megapixels: 60 })
+        );
+        assert_eq!(check_pixels(10_000, 5_000), Ok(()));
+        assert_eq!(
+            check_pixels(10_000, 5_001),
+            Err(PhotoError::TooManyPixels { megapixels: 50 })
+        );
+        assert_eq!(check_pixels(4_032, 3_024), Ok(()));
+        assert_eq!(
+            check_pixels(u32::MAX, u32::MAX),
+            Err(PhotoError::TooManyPixels {
+                megapixels: u32::MAX
+            })
         );
     }
 

@@ -64,6 +64,41 @@ pub fn decode<T: Body>(value: &JsValue) -> Result<Record<T>, StoreError> {
     Ok(Record { meta, body })
 }
 
+/// The stored key ("kind:id") of a stored value, if it has one.
+pub fn stored_key(value: &JsValue) -> Option<String> {
+    get(value, "key").as_string()
+}
+
+/// The stored revision, if readable.
+pub fn stored_rev(value: &JsValue) -> Option<u32> {
+    get(value, "rev").as_f64().map(|r| r as u32)
+}
+
+/// The payload as stored, when this version can look inside it (`enc` is "json";
+/// whether it parses is not checked). `None` for an encoding this version does not
+/// know (a later version's), whose payload may refer to anything.
+pub fn inspectable_payload(value: &JsValue) -> Option<String> {
+    if get(value, "enc").as_string().as_deref() != Some(ENC_JSON) {
+        return None;
+    }
+    get(value, "payload").as_string()
+}
+
+/// Checks, without knowing the body's type, that a stored value can be read: its
+/// envelope, its encoding and that its payload is JSON. A body that is JSON but not
+/// of its type is found when it is decoded (see `records::list`).
+pub fn check(value: &JsValue) -> Result<Meta, StoreError> {
+    let meta = decode_meta(value)?;
+    let enc = get_str(value, "enc")?;
+    if enc != ENC_JSON {
+        return Err(StoreError::Corrupt(format!("unknown encoding {enc}")));
+    }
+    let payload = get_str(value, "payload")?;
+    serde_json::from_str::<serde::de::IgnoredAny>(&payload)
+        .map_err(|e| StoreError::Corrupt(e.to_string()))?;
+    Ok(meta)
+}
+
 fn set(obj: &Object, field: &str, value: &JsValue) {
     // Setting a plain property on a fresh object cannot fail.
     let _ = Reflect::set(obj, &field.into(), value);

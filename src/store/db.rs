@@ -23,7 +23,9 @@ pub fn reset() {
     });
 }
 
-/// Opens the database at `version`, running the migration steps it needs.
+/// Opens the database at `version`, running the migration steps it needs. A step
+/// that fails aborts the upgrade, so the database stays as it was and the open fails.
+/// A database already at a later version fails with `StoreError::NewerVersion`.
 /// Only tests open an older version, to build a fixture of an old schema.
 pub async fn open_at(name: &str, version: u32) -> Result<Database, StoreError> {
     let factory = Factory::new().map_err(|e| StoreError::Unavailable(e.to_string()))?;
@@ -32,20 +34,31 @@ pub async fn open_at(name: &str, version: u32) -> Result<Database, StoreError> {
         .map_err(|e| StoreError::Unavailable(e.to_string()))?;
     request.on_upgrade_needed(move |event| {
         let from = event.old_version().unwrap_or(0);
-        let result = event.database().and_then(|db| {
-            let tx = event
-                .target()?
-                .transaction()
-                .ok_or(idb::Error::EventTargetNotFound)?;
-            schema::upgrade(&db, &tx, from, version)
-        });
+        let tx = match event.target().map(|t| t.transaction()) {
+            Ok(Some(tx)) => tx,
+            _ => {
+                web_sys::console::error_1(&"migration failed: no upgrade transaction".into());
+                return;
+            }
+        };
+        let result = event
+            .database()
+            .map_err(StoreError::from_idb)
+            .and_then(|db| schema::upgrade(&db, &tx, from, version));
         if let Err(e) = result {
-            web_sys::console::error_1(&format!("migration failed: {e}").into());
+            web_sys::console::error_1(&format!("migration from version {from} failed: {e}").into());
+            // Nothing half-done is kept: the open fails and the database stays as it was.
+            let _ = tx.abort();
         }
     });
-    request
-        .await
-        .map_err(|e| StoreError::Unavailable(e.to_string()))
+    request.await.map_err(open_error)
+}
+
+fn open_error(e: idb::Error) -> StoreError {
+    match &e {
+        idb::Error::DomException(d) if d.name() == "VersionError" => StoreError::NewerVersion,
+        _ => StoreError::Unavailable(e.to_string()),
+    }
 }
 
 async fn connection() -> Result<Database, StoreError> {
@@ -87,6 +100,7 @@ where
 /// Deletes the whole database: every record of every kind.
 pub async fn erase() -> Result<(), StoreError> {
     reset();
+    super::unreadable::clear();
     let factory = Factory::new().map_err(|e| StoreError::Unavailable(e.to_string()))?;
     factory
         .delete(DB_NAME)

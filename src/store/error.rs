@@ -12,6 +12,10 @@ pub enum StoreError {
     /// The browser refused IndexedDB (private mode, blocked, closing).
     #[error("database unavailable: {0}")]
     Unavailable(String),
+    /// The database on this device was opened by a newer version of Between (an
+    /// older build is still open, or the host rolled back): reloading updates.
+    #[error("the database is newer than this version of Between")]
+    NewerVersion,
     /// A stored value could not be read back.
     #[error("stored record unreadable: {0}")]
     Corrupt(String),

@@ -8,6 +8,8 @@
 //! - `prefs`: small preferences in localStorage.
 //! - `persist`: persistent-storage request and usage figures.
 //! - `sync`: tells other open tabs what changed.
+//! - `unreadable`: records this version cannot read, left as they are and counted.
+//! - `housekeeping`: at start-up, the trash's expired records and unused photos go.
 //!
 //! Features call the async fns here and get `Result<_, StoreError>`; they never see
 //! `idb`, `gloo-storage` or `JsValue`.
@@ -16,20 +18,41 @@ pub mod blobs;
 mod codec;
 mod db;
 mod error;
+pub mod housekeeping;
 pub mod persist;
 pub mod prefs;
 mod records;
 pub mod schema;
 pub mod sync;
+mod unreadable;
 
 pub use db::{drop_connection_for_test, erase, open_at};
 pub use error::StoreError;
+pub use housekeeping::housekeeping;
 pub use records::{
-    create, create_clearing, delete, get, list, list_recent, purge_expired, put_scratch, remove,
-    restore, update, update_clearing,
+    create, create_clearing, delete, get, list, list_recent, put_scratch, remove, restore, update,
+    update_clearing,
 };
+pub use unreadable::{unreadable, Unreadable};
 
 /// Closes the open connection so the next call reopens it (tests and version changes).
 pub fn reset_connection() {
     db::reset();
+}
+
+/// Runs `housekeeping` once, a few seconds from now (after the first screen has
+/// shown and loaded). What it did is not shown; a failure changes nothing.
+pub fn housekeeping_soon() {
+    wasm_bindgen_futures::spawn_local(async {
+        let wait = js_sys::Promise::new(&mut |resolve, _| {
+            if let Some(w) = web_sys::window() {
+                let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 3_000);
+            }
+        });
+        if wasm_bindgen_futures::JsFuture::from(wait).await.is_ok() {
+            if let Err(e) = housekeeping().await {
+                web_sys::console::warn_1(&format!("housekeeping: {e}").into());
+            }
+        }
+    });
 }

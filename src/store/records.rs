@@ -4,12 +4,12 @@
 use idb::{CursorDirection, Query, TransactionMode};
 use wasm_bindgen::JsValue;
 
-use crate::domain::record::{is_expired, Body, Kind, Meta, Millis, Record, RecordId};
+use crate::domain::record::{Body, Kind, Meta, Millis, Record, RecordId};
 
 use super::codec;
 use super::db::with_db;
 use super::schema::RECORDS;
-use super::{persist, sync, StoreError};
+use super::{persist, sync, unreadable, StoreError};
 
 pub(super) fn now() -> Millis {
     js_sys::Date::now() as Millis
@@ -92,16 +92,47 @@ pub async fn get<T: Body>(id: &RecordId) -> Result<Option<Record<T>>, StoreError
         }
     })
     .await?;
-    value.map(|v| codec::decode(&v)).transpose()
+    value.map(|v| decode_noting::<T>(&v)).transpose()
 }
 
-/// Every record of a kind, deleted ones included, in no particular order.
+/// Decodes `value`, remembering a record that cannot be read (see `unreadable`).
+fn decode_noting<T: Body>(value: &JsValue) -> Result<Record<T>, StoreError> {
+    match codec::decode(value) {
+        Ok(record) => {
+            unreadable::forget(value);
+            Ok(record)
+        }
+        Err(e) => {
+            // Drafts of different forms share one kind, so a draft that is not of the
+            // type asked for is not unreadable (a damaged one is still found by the scan).
+            if T::KIND != Kind::Draft {
+                unreadable::note(value);
+            }
+            Err(e)
+        }
+    }
+}
+
+/// The records among `values` that can be read; the others stay stored as they are
+/// and are counted by `unreadable()`.
+fn decode_readable<T: Body>(values: &[JsValue]) -> Vec<Record<T>> {
+    values
+        .iter()
+        .filter_map(|v| decode_noting(v).ok())
+        .collect()
+}
+
+/// Every record of a kind, deleted ones included, in no particular order. A record
+/// that cannot be read (damaged, or written by a later version) is left out and left
+/// as it is: one bad record never hides the rest. A failure to read the store at all
+/// is an error, never an empty list.
 pub async fn list<T: Body>() -> Result<Vec<Record<T>>, StoreError> {
     let values = list_values(T::KIND).await?;
-    values.iter().map(codec::decode).collect()
+    Ok(decode_readable(&values))
 }
 
-/// The most recently changed records of a kind, newest first, up to `limit`: enough
+/// The most recently changed records of a kind, newest first, up to `limit` (fewer
+/// when some cannot be read, which are left out as by `list`): enough
 /// for a first screen while the full list loads (reading every record of ten years
 /// takes a few hundred milliseconds).
 pub async fn list_recent<T: Body>(limit: usize) -> Result<Vec<Record<T>>, StoreError> {
@@ -138,7 +169,7 @@ pub async fn list_recent<T: Body>(limit: usize) -> Result<Vec<Record<T>>, StoreE
         Ok(out)
     })
     .await?;
-    values.iter().map(codec::decode).collect()
+    Ok(decode_readable(&values))
 }
 
 async fn list_values(kind: Kind) -> Result<Vec<JsValue>, StoreError> {
@@ -158,40 +189,6 @@ async fn list_values(kind: Kind) -> Result<Vec<JsValue>, StoreError> {
             .map_err(StoreError::from_idb)
     })
     .await
-}
-
-/// Removes records that have been in the trash longer than the trash keeps them.
-pub async fn purge_expired(kind: Kind) -> Result<usize, StoreError> {
-    let now = now();
-    let expired: Vec<String> = list_values(kind)
-        .await?
-        .iter()
-        .filter_map(|v| codec::decode_meta(v).ok())
-        .filter(|m| is_expired(m, now))
-        .map(|m| codec::key(m.kind, &m.id))
-        .collect();
-    if expired.is_empty() {
-        return Ok(0);
-    }
-    let count = expired.len();
-    with_db(|db| {
-        let expired = expired.clone();
-        async move {
-            let tx = db
-                .transaction(&[RECORDS], TransactionMode::ReadWrite)
-                .map_err(StoreError::from_idb)?;
-            let store = tx.object_store(RECORDS).map_err(StoreError::from_idb)?;
-            for key in expired {
-                store
-                    .delete(JsValue::from(key))
-                    .map_err(StoreError::from_idb)?;
-            }
-            commit(tx).await
-        }
-    })
-    .await?;
-    sync::changed(kind);
-    Ok(count)
 }
 
 /// Saves a scratch record under a fixed id, whatever is stored there (drafts: the

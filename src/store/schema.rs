@@ -11,6 +11,8 @@
 use idb::{Database, IndexParams, KeyPath, ObjectStoreParams, Transaction};
 use wasm_bindgen::JsValue;
 
+use super::StoreError;
+
 pub const DB_NAME: &str = "between";
 pub const VERSION: u32 = 3;
 pub const RECORDS: &str = "records";
@@ -18,14 +20,21 @@ pub const META: &str = "meta";
 pub const BLOBS: &str = "blobs";
 
 /// Runs every step after `from` up to `to`, inside the versionchange transaction.
-pub fn upgrade(db: &Database, tx: &Transaction, from: u32, to: u32) -> Result<(), idb::Error> {
+/// On an error the caller aborts that transaction (`db::open_at`), so nothing
+/// half-migrated is kept. A version with no step is an error, never a panic.
+pub fn upgrade(db: &Database, tx: &Transaction, from: u32, to: u32) -> Result<(), StoreError> {
     for version in from + 1..=to {
         match version {
-            1 => v1(db)?,
-            2 => v2(db, tx)?,
-            3 => v3(db)?,
-            _ => unreachable!("no migration step for version {version}"),
+            1 => v1(db),
+            2 => v2(db, tx),
+            3 => v3(db),
+            _ => {
+                return Err(StoreError::Other(format!(
+                    "no migration step for version {version}"
+                )))
+            }
         }
+        .map_err(StoreError::from_idb)?;
     }
     Ok(())
 }
@@ -51,17 +60,34 @@ fn v2(db: &Database, tx: &Transaction) -> Result<(), idb::Error> {
     )?;
     db.create_object_store(META, ObjectStoreParams::new())?;
     // Old records get a revision and a codec tag. The requests run inside the
-    // versionchange transaction, so opening the database waits for them.
+    // versionchange transaction, so opening the database waits for them. A request
+    // that fails aborts the transaction (its error is not handled), and so does any
+    // other failure here: the open fails rather than keep a half-migrated database.
     let all = records.get_all(None, None)?;
     wasm_bindgen_futures::spawn_local(async move {
-        let Ok(values) = all.await else { return };
-        for value in values {
-            let rev = js_sys::Reflect::get(&value, &"rev".into()).unwrap_or(JsValue::UNDEFINED);
-            if rev.is_undefined() {
-                let _ = js_sys::Reflect::set(&value, &"rev".into(), &1.into());
-                let _ = js_sys::Reflect::set(&value, &"enc".into(), &"json".into());
-                let _ = records.put(&value, None);
+        let result = async {
+            for value in all.await? {
+                let rev = js_sys::Reflect::get(&value, &"rev".into()).unwrap_or(JsValue::UNDEFINED);
+                if rev.is_undefined() {
+                    let set = |field: &str, v: &JsValue| {
+                        js_sys::Reflect::set(&value, &field.into(), v)
+                            .ok()
+                            .filter(|ok| *ok)
+                    };
+                    set("rev", &1.into())
+                        .ok_or(idb::Error::UnexpectedJsType("object", value.clone()))?;
+                    set("enc", &"json".into())
+                        .ok_or(idb::Error::UnexpectedJsType("object", value.clone()))?;
+                    // Not awaited: the transaction waits for it, and aborts if it fails.
+                    drop(records.put(&value, None)?);
+                }
             }
+            Ok::<(), idb::Error>(())
+        }
+        .await;
+        if let Err(e) = result {
+            web_sys::console::error_1(&format!("migration to version 2 failed: {e}").into());
+            let _ = records.transaction().abort();
         }
     });
     Ok(())

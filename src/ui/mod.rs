@@ -62,6 +62,7 @@ pub fn App() -> impl IntoView {
     provide_context(pwa::register(&base));
     provide_context(Flash(RwSignal::new(None)));
     provide_context(Base(base.clone()));
+    store::housekeeping_soon();
 
     view! {
         <Router base=base>

@@ -140,6 +140,15 @@ test('Settings shows storage use and whether it is kept', async (t) => {
   await page.goto(server.url + 'settings');
   await appReady(page);
   const section = page.getByRole('region', { name: 'Storage on this device' });
-  await section.getByText(/^Using .* of about .* this browser allows\.$/).waitFor();
+  const used = section.getByText(/^Using .* of about .* this browser allows\.$/);
+  await used.waitFor();
+  // Sizes as a person says them: "12 KB", "1.5 GB", "10 GB", never "10241.4 MB".
+  const size = /(\d+(?:\.\d)?) (KB|MB|GB|TB)/g;
+  const sizes = [...(await used.textContent()).matchAll(size)];
+  assert.equal(sizes.length, 2, await used.textContent());
+  for (const [, number] of sizes) {
+    const n = Number(number);
+    assert.ok(n < 1024 && (Number.isInteger(n) || n < 10), `${number} reads as a person would say it`);
+  }
   await section.getByText(/^(Kept|Not yet kept)/).waitFor();
 });

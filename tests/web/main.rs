@@ -5,3 +5,4 @@
 mod migration;
 mod migration_v3;
 mod records;
+mod robust;

@@ -74,7 +74,11 @@ async fn delete_marks_and_restore_brings_back() {
     assert!(!back.meta.is_deleted());
     assert_eq!(back.body.text, "keep me");
     // Nothing is old enough to purge.
-    assert_eq!(store::purge_expired(Kind::JournalEntry).await.unwrap(), 0);
+    assert_eq!(
+        store::housekeeping().await.unwrap(),
+        store::housekeeping::Done::default()
+    );
+    assert_eq!(store::list::<JournalEntry>().await.unwrap().len(), 1);
 }
 
 #[wasm_bindgen_test]

@@ -1,32 +1,50 @@
 //! Photos for photo cards: decoded and scaled down on the device, shown from the store.
 
+use std::borrow::Cow;
+
 use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Blob, CanvasRenderingContext2d, File, HtmlCanvasElement, ImageBitmap, Url};
 
-use crate::domain::coping::{check_photo, scaled_size, PhotoError, PHOTO_MAX_SIDE};
+use crate::domain::coping::{
+    check_photo, check_pixels, image_size, scaled_size, PhotoError, IMAGE_HEADER_BYTES,
+    PHOTO_MAX_SIDE,
+};
 use crate::store;
 
 /// Plain words for a photo that cannot be used.
-pub fn photo_problem(e: PhotoError) -> &'static str {
+pub fn photo_problem(e: PhotoError) -> Cow<'static, str> {
     match e {
-        PhotoError::NotAnImage => {
-            "That file isn't a picture. Please choose a photo, for example a JPEG or PNG."
-        }
-        PhotoError::TooLarge => {
-            "That picture is too large to keep (more than 30 MB). Please choose a smaller one."
-        }
-        PhotoError::Undecodable => {
-            "This picture couldn't be opened on this device. Please try another one."
-        }
+        PhotoError::NotAnImage => "That file isn't a picture. Please choose a photo, for example a JPEG or PNG.".into(),
+        PhotoError::TooLarge => "That picture is too large to keep (more than 30 MB). Please choose a smaller one.".into(),
+        PhotoError::TooManyPixels { megapixels } => format!(
+            "That photo is too large to use ({megapixels} megapixels). Please choose a smaller one, or take a screenshot of it."
+        )
+        .into(),
+        PhotoError::Undecodable => "This picture couldn't be opened on this device. Please try another one.".into(),
     }
 }
 
+/// The image's width and height from the start of its file, without decoding it
+/// (`None` for a format whose header is not read, which is then decoded as before).
+async fn header_size(file: &File) -> Option<(u32, u32)> {
+    let head = file
+        .slice_with_f64_and_f64(0.0, IMAGE_HEADER_BYTES as f64)
+        .ok()?;
+    let buffer = JsFuture::from(head.array_buffer()).await.ok()?;
+    image_size(&js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
 /// Decodes `file` and scales it to at most [`PHOTO_MAX_SIDE`] on its longest side, as JPEG.
+/// An image of more than 50 megapixels is refused from its header, before decoding:
+/// decoding it could take more memory than the device has.
 pub async fn prepare(file: File) -> Result<Blob, PhotoError> {
     check_photo(&file.type_(), file.size())?;
+    if let Some((width, height)) = header_size(&file).await {
+        check_pixels(width, height)?;
+    }
     let undecodable = |_| PhotoError::Undecodable;
     let promise = window()
         .create_image_bitmap_with_blob(&file)

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::domain::prefs::Theme;
+use crate::domain::prefs::{storage_size, Theme};
 use crate::domain::route::Route;
 use crate::store::{self, persist::StorageStatus};
 use crate::ui::context::{DataVersion, Prefs};
@@ -66,14 +66,6 @@ fn ThemeChoice() -> impl IntoView {
     }
 }
 
-fn megabytes(bytes: f64) -> String {
-    if bytes < 1024.0 * 1024.0 {
-        format!("{:.0} KB", (bytes / 1024.0).ceil())
-    } else {
-        format!("{:.1} MB", bytes / 1024.0 / 1024.0)
-    }
-}
-
 #[component]
 fn StorageSection() -> impl IntoView {
     let version = expect_context::<DataVersion>().0;
@@ -100,8 +92,8 @@ fn StorageSection() -> impl IntoView {
         let used = match (usage, quota) {
             (Some(u), Some(q)) => format!(
                 "Using {} of about {} this browser allows.",
-                megabytes(u),
-                megabytes(q)
+                storage_size(u),
+                storage_size(q)
             ),
             _ => "This browser does not say how much space is used.".into(),
         };
@@ -118,13 +110,31 @@ fn StorageSection() -> impl IntoView {
             })}
         })
     };
+    // Records this version cannot read: said only when there are some.
+    let unreadable = LocalResource::new(move || {
+        version.track();
+        store::unreadable()
+    });
+    let unreadable_note = move || {
+        let count = unreadable.get()?.ok()?.count;
+        (count > 0).then(|| view! { <p>{unreadable_words(count)}</p> })
+    };
     view! {
         <section class="card" aria-labelledby="storage-title">
             <h2 id="storage-title">"Storage on this device"</h2>
             {body}
+            {unreadable_note}
             {move || refused.get().then(|| view! {
                 <p class="message" role="status">"The browser said no for now. Browsers often agree once Between is installed to the home screen or used for a while. Your data is still saved."</p>
             })}
         </section>
+    }
+}
+
+fn unreadable_words(count: usize) -> String {
+    if count == 1 {
+        "1 record could not be read. It is kept as it is, so a later version of Between can still read it.".into()
+    } else {
+        format!("{count} records could not be read. They are kept as they are, so a later version of Between can still read them.")
     }
 }

@@ -10,5 +10,5 @@ mod undo_toast;
 pub use chart::{LineChart, Point};
 pub use page::Page;
 pub use shell::{NotFound, Shell};
-pub use store_message::StoreMessage;
+pub use store_message::{StoreMessage, NEWER_VERSION};
 pub use undo_toast::UndoToast;

@@ -2,6 +2,11 @@ use leptos::prelude::*;
 
 use crate::store::StoreError;
 
+/// Plain words for a database a newer version of Between has upgraded, for a failed
+/// save and a failed load alike.
+pub const NEWER_VERSION: &str =
+    "A newer version of Between was used on this device. Reload to update.";
+
 /// Plain words for a failed save. Each says what happened, that nothing typed is
 /// lost, and what to do.
 pub fn store_message(error: &StoreError) -> &'static str {
@@ -15,6 +20,7 @@ pub fn store_message(error: &StoreError) -> &'static str {
         StoreError::Unavailable(_) => {
             "Between couldn't reach this device's storage, so this wasn't saved. Your text is still here. Please try again."
         }
+        StoreError::NewerVersion => NEWER_VERSION,
         StoreError::Corrupt(_) | StoreError::Other(_) => {
             "Something went wrong, so this wasn't saved. Your text is still here. Please try again."
         }
