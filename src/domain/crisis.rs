@@ -1082,10 +1082,10 @@ mod tests {
             // A number in words is a run of digits, spaces and dashes, maybe after + or *.
             let mut current = String::new();
             for c in w.chars().chain(std::iter::once('.')) {
-                if c.is_ascii_digit() || ((c == '+' || c == '*') && current.is_empty()) {
-                    current.push(c);
-                } else if (c == ' ' || c == '-') && current.ends_with(|d: char| d.is_ascii_digit())
-                {
+                let starts = (c == '+' || c == '*') && current.is_empty();
+                let joins =
+                    (c == ' ' || c == '-') && current.ends_with(|d: char| d.is_ascii_digit());
+                if c.is_ascii_digit() || starts || joins {
                     current.push(c);
                 } else {
                     // Digits run into letters ("116sos.pl") are part of a name, not a number.
@@ -1246,8 +1246,9 @@ mod tests {
                     line.name
                 );
                 // Hong Kong's and Singapore's Samaritans are not said to be free.
-                let expected = free_in_file.contains(&line.name)
-                    && !(line.name == "Samaritans" && !matches!(r, Region::Uk | Region::Ireland));
+                let other_samaritans =
+                    line.name == "Samaritans" && !matches!(r, Region::Uk | Region::Ireland);
+                let expected = free_in_file.contains(&line.name) && !other_samaritans;
                 assert_eq!(line.free, expected, "{:?} {}", r, line.name);
             }
         }

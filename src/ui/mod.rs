@@ -40,6 +40,9 @@ impl Base {
 pub struct Prefs {
     pub theme: RwSignal<Theme>,
     pub region: RwSignal<Region>,
+    /// The region was guessed from the browser language, not chosen: the crisis card
+    /// says so ("Showing lines for the United States. Change").
+    pub region_guessed: RwSignal<bool>,
 }
 
 /// A short message for the next screen ("Saved on this device."), shown once.
@@ -55,10 +58,13 @@ pub fn App() -> impl IntoView {
     let path = window().location().pathname().unwrap_or_default();
     let base = base_from_path(&path);
 
-    let region = store::prefs::region().unwrap_or_else(|| {
-        Region::from_language(&window().navigator().language().unwrap_or_default())
-    });
-    let prefs = Prefs { theme: RwSignal::new(store::prefs::theme()), region: RwSignal::new(region) };
+    let chosen = store::prefs::region();
+    let region = chosen.unwrap_or_else(|| Region::from_language(&window().navigator().language().unwrap_or_default()));
+    let prefs = Prefs {
+        theme: RwSignal::new(store::prefs::theme()),
+        region: RwSignal::new(region),
+        region_guessed: RwSignal::new(chosen.is_none()),
+    };
     provide_context(prefs);
     Effect::new(move || {
         let theme = prefs.theme.get();
