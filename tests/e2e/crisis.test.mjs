@@ -5,7 +5,22 @@
 // first screen; each person once; the pacer's Start on the first screen.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, openApp, appReady, waitForController, DIST } from './helpers.mjs';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { startServer, launch, openApp, appReady, waitForController, DIST, ROOT } from './helpers.mjs';
+
+const AXE = readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
+
+/// Serious or critical axe-core violations on the page as it is.
+async function axe(page) {
+  await page.evaluate(AXE);
+  return page.evaluate(async () => {
+    const result = await window.axe.run(document, { resultTypes: ['violations'] });
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  });
+}
 
 /// Whether an element is wholly inside the viewport, as it is, without scrolling.
 async function inFirstScreen(page, locator) {
@@ -145,6 +160,9 @@ test('help.html opens offline from the precache, every line a tel: or sms: link,
   }));
   assert.ok(look.scroll <= 320, `no horizontal scroll (${look.scroll})`);
   assert.equal(look.bg, 'rgb(20, 25, 29)', 'the dark background from help.css');
+  assert.deepEqual(await axe(page), [], 'help.html passes axe in dark');
+  await page.emulateMedia({ colorScheme: 'light' });
+  assert.deepEqual(await axe(page), [], 'and in light');
 });
 
 test('with the .wasm blocked, index.html says Between could not start and links to help.html, which opens', async (t) => {
@@ -161,6 +179,7 @@ test('with the .wasm blocked, index.html says Between could not start and links 
   await page.getByText('Between could not start in this browser.', { exact: false }).waitFor();
   assert.equal(await page.getByText('Opening Between…').isVisible(), false);
   assert.equal(await page.getByRole('navigation', { name: 'Main' }).count(), 0, 'the app did not start');
+  assert.deepEqual(await axe(page), []);
   await help.click();
   await page.getByRole('heading', { level: 1, name: 'Crisis lines' }).waitFor();
   assert.equal(
@@ -183,6 +202,7 @@ test('a panic shows a plain message and the help link, never a blank page', asyn
   assert.ok(await help.isVisible());
   assert.equal(await help.getAttribute('href'), 'help.html');
   assert.ok(await inFirstScreen(page, message), 'the message covers the stopped app');
+  assert.deepEqual(await axe(page), []);
   await help.click();
   await page.getByRole('heading', { level: 1, name: 'Crisis lines' }).waitFor();
 
