@@ -53,7 +53,7 @@ mod page {
         out
     }
 
-    const DIRECTORY: &str = "To find a free, confidential helpline in your country, visit";
+    const DIRECTORY: &str = "To find a helpline in your country, visit";
 
     fn region(out: &mut String, data: &RegionLines) {
         let r = data.region;

@@ -74,7 +74,7 @@ pub fn HelpLines() -> impl IntoView {
         data.needs_directory().then(|| {
             view! {
                 <p class="directory">
-                    "To find a free, confidential helpline in your country, visit "
+                    "To find a helpline in your country, visit "
                     <a href=DIRECTORY_URL rel="noopener noreferrer" target="_blank">{DIRECTORY_NAME}</a>
                     " (it needs a connection)."
                 </p>
