@@ -165,6 +165,26 @@ test('help.html opens offline from the precache, every line a tel: or sms: link,
   assert.deepEqual(await axe(page), [], 'and in light');
 });
 
+test('on a slow network the help link shows while the app loads, and goes once it has started', async (t) => {
+  const server = await startServer({ root: DIST });
+  t.after(server.close);
+  const { page } = await launch(t, { origin: server.origin });
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route('**/*.wasm', async (route) => { await held; await route.continue(); });
+  await page.goto(server.url);
+  const help = page.getByRole('link', { name: 'See crisis lines' });
+  await help.waitFor();
+  assert.equal(await help.getAttribute('href'), 'help.html');
+  assert.ok(await page.getByText('Opening Between…').isVisible());
+  assert.ok(await inFirstScreen(page, help));
+  release();
+  await appReady(page);
+  await help.waitFor({ state: 'hidden' });
+  assert.equal(await page.getByText('Opening Between…').isVisible(), false);
+  assert.ok(await page.getByRole('link', { name: 'Get help now' }).isVisible(), 'help stays one tap away');
+});
+
 test('with the .wasm blocked, index.html says Between could not start and links to help.html, which opens', async (t) => {
   const server = await startServer({ root: DIST });
   t.after(server.close);
