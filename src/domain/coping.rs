@@ -122,7 +122,10 @@ impl CopingCard {
 pub fn drawable(cards: Vec<CopingCard>) -> Vec<CopingCard> {
     let mine: Vec<CopingCard> = cards.into_iter().filter(|c| !c.is_placeholder()).collect();
     if mine.is_empty() {
-        starter_deck().into_iter().filter(|c| !c.is_placeholder()).collect()
+        starter_deck()
+            .into_iter()
+            .filter(|c| !c.is_placeholder())
+            .collect()
     } else {
         mine
     }
@@ -145,7 +148,13 @@ pub enum CardError {
 impl CopingCard {
     /// Checks a card before it is saved. A photo card may go without a caption; a
     /// person needs a name and a number that can be dialled.
-    pub fn new(kind: CardKind, title: &str, text: &str, phone: &str, photo: Option<String>) -> Result<CopingCard, CardError> {
+    pub fn new(
+        kind: CardKind,
+        title: &str,
+        text: &str,
+        phone: &str,
+        photo: Option<String>,
+    ) -> Result<CopingCard, CardError> {
         let title = title.trim();
         if title.is_empty() && kind != CardKind::Photo {
             return Err(CardError::Empty);
@@ -189,7 +198,11 @@ pub fn draw(favourites: &[bool], avoid: Option<usize>, r: f64) -> Option<usize> 
             1
         }
     };
-    let total: u32 = favourites.iter().enumerate().map(|(i, &f)| weight(i, f)).sum();
+    let total: u32 = favourites
+        .iter()
+        .enumerate()
+        .map(|(i, &f)| weight(i, f))
+        .sum();
     if total == 0 {
         return None;
     }
@@ -211,7 +224,9 @@ pub fn scaled_size(width: u32, height: u32, max: u32) -> (u32, u32) {
     if longest <= max || longest == 0 {
         return (width, height);
     }
-    let scale = |side: u32| ((side as u64 * max as u64 + longest as u64 / 2) / longest as u64).max(1) as u32;
+    let scale = |side: u32| {
+        ((side as u64 * max as u64 + longest as u64 / 2) / longest as u64).max(1) as u32
+    };
     (scale(width), scale(height))
 }
 
@@ -294,14 +309,23 @@ mod tests {
     fn kind_names_round_trip() {
         for k in CardKind::ALL {
             assert_eq!(CardKind::parse(k.as_str()), Some(k));
-            assert_eq!(serde_json::to_string(&k).unwrap(), format!("\"{}\"", k.as_str()));
+            assert_eq!(
+                serde_json::to_string(&k).unwrap(),
+                format!("\"{}\"", k.as_str())
+            );
         }
     }
 
     #[test]
     fn a_card_needs_words_and_a_person_a_number() {
-        assert_eq!(CopingCard::new(CardKind::Skill, "  ", "", "", None), Err(CardError::Empty));
-        assert_eq!(CopingCard::new(CardKind::Person, "Sam", "", "", None), Err(CardError::NoPhone));
+        assert_eq!(
+            CopingCard::new(CardKind::Skill, "  ", "", "", None),
+            Err(CardError::Empty)
+        );
+        assert_eq!(
+            CopingCard::new(CardKind::Person, "Sam", "", "", None),
+            Err(CardError::NoPhone)
+        );
         assert_eq!(
             CopingCard::new(CardKind::Person, "Sam", "", "07700 CALL", None),
             Err(CardError::Phone(PhoneError::NotANumber))
@@ -309,12 +333,29 @@ mod tests {
         let sam = CopingCard::new(CardKind::Person, " Sam ", "", "+44 7700 900-123", None).unwrap();
         assert_eq!(sam.title, "Sam");
         assert_eq!(sam.phone, "+44 7700 900-123");
-        assert_eq!(CopingCard::new(CardKind::Photo, "", "", "", None), Err(CardError::NoPhoto));
+        assert_eq!(
+            CopingCard::new(CardKind::Photo, "", "", "", None),
+            Err(CardError::NoPhoto)
+        );
         let photo = CopingCard::new(CardKind::Photo, "", "", "", Some("b1".into())).unwrap();
         assert_eq!(photo.photo.as_deref(), Some("b1"));
         // A phone on a card that is not a person is dropped.
-        assert_eq!(CopingCard::new(CardKind::Skill, "x", "", "123", None).unwrap().phone, "");
-        assert_eq!(CopingCard::new(CardKind::Skill, &"a".repeat(MAX_TITLE_CHARS + 1), "", "", None), Err(CardError::TooLong));
+        assert_eq!(
+            CopingCard::new(CardKind::Skill, "x", "", "123", None)
+                .unwrap()
+                .phone,
+            ""
+        );
+        assert_eq!(
+            CopingCard::new(
+                CardKind::Skill,
+                &"a".repeat(MAX_TITLE_CHARS + 1),
+                "",
+                "",
+                None
+            ),
+            Err(CardError::TooLong)
+        );
     }
 
     #[test]
@@ -325,7 +366,12 @@ mod tests {
         assert_eq!(placeholders[0].title, "Add a reason for living");
         // Every starter card that tells the person to edit it is a placeholder.
         for c in &deck {
-            assert_eq!(c.text.to_lowercase().contains("edit this card"), c.is_placeholder(), "{}", c.title);
+            assert_eq!(
+                c.text.to_lowercase().contains("edit this card"),
+                c.is_placeholder(),
+                "{}",
+                c.title
+            );
         }
         for cards in [Vec::new(), deck.clone()] {
             let pool = drawable(cards);
@@ -342,7 +388,10 @@ mod tests {
         mine.push(placeholders[0].clone());
         assert_eq!(drawable(mine).len(), 2);
         // Only the placeholder in the box: the starter ideas are drawn instead.
-        assert_eq!(drawable(vec![placeholders[0].clone()]).len(), deck.len() - 1);
+        assert_eq!(
+            drawable(vec![placeholders[0].clone()]).len(),
+            deck.len() - 1
+        );
         // Once edited, it is the person's card and is drawn.
         let mut edited = placeholders[0].clone();
         edited.text = "My sister's wedding in June".into();
@@ -376,7 +425,11 @@ mod tests {
         for i in 0..100 {
             assert_eq!(draw(&favs, Some(0), i as f64 / 100.0), Some(1));
         }
-        assert_eq!(draw(&[false], Some(0), 0.5), Some(0), "a single card can come again");
+        assert_eq!(
+            draw(&[false], Some(0), 0.5),
+            Some(0),
+            "a single card can come again"
+        );
         assert_eq!(draw(&[], None, 0.5), None);
     }
 
@@ -393,19 +446,34 @@ mod tests {
         assert_eq!(check_photo("image/jpeg", 2e6), Ok(()));
         assert_eq!(check_photo("text/plain", 10.0), Err(PhotoError::NotAnImage));
         assert_eq!(check_photo("", 10.0), Err(PhotoError::NotAnImage));
-        assert_eq!(check_photo("image/png", 50.0 * 1024.0 * 1024.0), Err(PhotoError::TooLarge));
+        assert_eq!(
+            check_photo("image/png", 50.0 * 1024.0 * 1024.0),
+            Err(PhotoError::TooLarge)
+        );
     }
 
     #[test]
     fn starter_deck_has_two_dozen_valid_cards_across_kinds() {
         let deck = starter_deck();
         assert!(deck.len() >= 24);
-        for kind in [CardKind::Grounding, CardKind::Breathing, CardKind::Distraction, CardKind::Affirmation, CardKind::Skill, CardKind::Comfort, CardKind::Reason] {
+        for kind in [
+            CardKind::Grounding,
+            CardKind::Breathing,
+            CardKind::Distraction,
+            CardKind::Affirmation,
+            CardKind::Skill,
+            CardKind::Comfort,
+            CardKind::Reason,
+        ] {
             assert!(deck.iter().any(|c| c.kind == kind), "{kind:?}");
         }
         for c in &deck {
             assert!(c.starter);
-            assert!(CopingCard::new(c.kind, &c.title, &c.text, "", None).is_ok(), "{}", c.title);
+            assert!(
+                CopingCard::new(c.kind, &c.title, &c.text, "", None).is_ok(),
+                "{}",
+                c.title
+            );
         }
         let mut orders: Vec<i64> = deck.iter().map(|c| c.order).collect();
         orders.dedup();

@@ -59,7 +59,9 @@ pub fn App() -> impl IntoView {
     let base = base_from_path(&path);
 
     let chosen = store::prefs::region();
-    let region = chosen.unwrap_or_else(|| Region::from_language(&window().navigator().language().unwrap_or_default()));
+    let region = chosen.unwrap_or_else(|| {
+        Region::from_language(&window().navigator().language().unwrap_or_default())
+    });
     let prefs = Prefs {
         theme: RwSignal::new(store::prefs::theme()),
         region: RwSignal::new(region),

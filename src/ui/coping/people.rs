@@ -26,18 +26,30 @@ pub fn MyPeople(
             .into_iter()
             .filter(|r| r.body.kind == CardKind::Person)
             .map(|r| (r.body.title, r.body.phone, ""))
-            .fold(Vec::new(), |mut people: Vec<(String, String, &'static str)>, p| {
-                if p.1.is_empty() || !people.iter().any(|q| dial_digits(&q.1) == dial_digits(&p.1)) {
-                    people.push(p);
-                }
-                people
-            });
+            .fold(
+                Vec::new(),
+                |mut people: Vec<(String, String, &'static str)>, p| {
+                    if p.1.is_empty()
+                        || !people
+                            .iter()
+                            .any(|q| dial_digits(&q.1) == dial_digits(&p.1))
+                    {
+                        people.push(p);
+                    }
+                    people
+                },
+            );
         if let Some(Ok(Some(plan))) = plan.get() {
             for step in [Step::AskForHelp, Step::Professionals, Step::Distraction] {
-                let note = if step == Step::Professionals { "Professional support" } else { "" };
+                let note = if step == Step::Professionals {
+                    "Professional support"
+                } else {
+                    ""
+                };
                 for item in plan.body.items(step) {
                     // A person is shown once: the same number from the coping box and the plan is one person.
-                    let same = |p: &(String, String, &str)| dial_digits(&p.1) == dial_digits(&item.phone);
+                    let same =
+                        |p: &(String, String, &str)| dial_digits(&p.1) == dial_digits(&item.phone);
                     if !item.phone.is_empty() && !people.iter().any(same) {
                         people.push((item.text.clone(), item.phone.clone(), note));
                     }

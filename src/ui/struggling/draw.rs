@@ -18,7 +18,11 @@ pub fn DrawCard() -> impl IntoView {
     let next = move || {
         if let Some(deck) = deck.get_untracked() {
             let favourites: Vec<bool> = deck.iter().map(|c| c.favourite).collect();
-            pick.set(draw(&favourites, pick.get_untracked(), js_sys::Math::random()));
+            pick.set(draw(
+                &favourites,
+                pick.get_untracked(),
+                js_sys::Math::random(),
+            ));
         }
     };
     Effect::new(move || {
