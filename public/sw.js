@@ -60,10 +60,12 @@ self.addEventListener('fetch', (event) => {
   const url = new URL(request.url);
   if (url.origin !== self.location.origin || !request.url.startsWith(self.registration.scope)) return;
   if (request.mode === 'navigate') {
-    // Every route is the same page: answer any navigation with the cached index.html.
+    // Every route is the same page: answer any navigation with the cached index.html,
+    // except help.html, the static page of crisis lines.
     event.respondWith((async () => {
       const cache = await caches.open(CACHE);
-      return (await cache.match(INDEX())) || fetch(request);
+      const page = url.pathname === new URL(scoped('help.html')).pathname ? scoped('help.html') : INDEX();
+      return (await cache.match(page)) || fetch(request);
     })());
     return;
   }

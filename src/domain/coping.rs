@@ -106,6 +106,31 @@ impl Body for CopingCard {
     const KIND: Kind = Kind::CopingCard;
 }
 
+/// How a starter card that asks to be edited begins ("Edit this card: ...").
+const PLACEHOLDER_PREFIX: &str = "Edit this card";
+
+impl CopingCard {
+    /// A starter card whose words are an instruction to edit it ("Add a reason for
+    /// living. Edit this card..."), not yet edited: never drawn in "I'm struggling".
+    pub fn is_placeholder(&self) -> bool {
+        self.starter && self.text.trim_start().starts_with(PLACEHOLDER_PREFIX)
+    }
+}
+
+/// The cards "Draw a card" draws from: the person's cards without unedited
+/// placeholders, or, when that leaves none, the starter deck without them.
+pub fn drawable(cards: Vec<CopingCard>) -> Vec<CopingCard> {
+    let mine: Vec<CopingCard> = cards.into_iter().filter(|c| !c.is_placeholder()).collect();
+    if mine.is_empty() {
+        starter_deck()
+            .into_iter()
+            .filter(|c| !c.is_placeholder())
+            .collect()
+    } else {
+        mine
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum CardError {
     #[error("card has no words")]
@@ -427,6 +452,47 @@ mod tests {
             ),
             Err(CardError::TooLong)
         );
+    }
+
+    #[test]
+    fn a_placeholder_card_is_never_drawn() {
+        let deck = starter_deck();
+        let placeholders: Vec<_> = deck.iter().filter(|c| c.is_placeholder()).collect();
+        assert_eq!(placeholders.len(), 1);
+        assert_eq!(placeholders[0].title, "Add a reason for living");
+        // Every starter card that tells the person to edit it is a placeholder.
+        for c in &deck {
+            assert_eq!(
+                c.text.to_lowercase().contains("edit this card"),
+                c.is_placeholder(),
+                "{}",
+                c.title
+            );
+        }
+        for cards in [Vec::new(), deck.clone()] {
+            let pool = drawable(cards);
+            assert!(!pool.is_empty());
+            let favs: Vec<bool> = pool.iter().map(|c| c.favourite).collect();
+            for i in 0..1000 {
+                let pick = draw(&favs, None, i as f64 / 1000.0).unwrap();
+                assert!(!pool[pick].is_placeholder(), "drew {}", pool[pick].title);
+            }
+        }
+        // The person's own box: the placeholder is left out, their cards stay.
+        let mut mine = deck.clone();
+        mine.truncate(2);
+        mine.push(placeholders[0].clone());
+        assert_eq!(drawable(mine).len(), 2);
+        // Only the placeholder in the box: the starter ideas are drawn instead.
+        assert_eq!(
+            drawable(vec![placeholders[0].clone()]).len(),
+            deck.len() - 1
+        );
+        // Once edited, it is the person's card and is drawn.
+        let mut edited = placeholders[0].clone();
+        edited.text = "My sister's wedding in June".into();
+        assert!(!edited.is_placeholder());
+        assert_eq!(drawable(vec![edited]).len(), 1);
     }
 
     #[test]

@@ -32,6 +32,9 @@ impl Base {
 pub struct Prefs {
     pub theme: RwSignal<Theme>,
     pub region: RwSignal<Region>,
+    /// The region was guessed from the browser language, not chosen: the crisis card
+    /// says so ("Showing lines for the United States. Change").
+    pub region_guessed: RwSignal<bool>,
 }
 
 /// A short message for the next screen ("Saved on this device."), shown once.

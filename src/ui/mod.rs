@@ -33,12 +33,14 @@ pub fn App() -> impl IntoView {
     let path = window().location().pathname().unwrap_or_default();
     let base = base_from_path(&path);
 
-    let region = store::prefs::region().unwrap_or_else(|| {
+    let chosen = store::prefs::region();
+    let region = chosen.unwrap_or_else(|| {
         Region::from_language(&window().navigator().language().unwrap_or_default())
     });
     let prefs = Prefs {
         theme: RwSignal::new(store::prefs::theme()),
         region: RwSignal::new(region),
+        region_guessed: RwSignal::new(chosen.is_none()),
     };
     provide_context(prefs);
     Effect::new(move || {

@@ -212,7 +212,7 @@ fn SafetyResponse(
         <section class="card safety" aria-labelledby="safety-title">
             <p class="visually-hidden" role="alert">"Help is shown below your answers."</p>
             <h2 id="safety-title" tabindex="-1" node_ref=heading>"You don't have to carry this alone"</h2>
-            <p>"You said you've had thoughts of being better off dead or of hurting yourself. Thank you for being honest about it. If those thoughts are strong right now, please reach out now: these lines are free and there any time."</p>
+            <p>"You said you've had thoughts of being better off dead or of hurting yourself. Thank you for being honest about it. If those thoughts are strong right now, please reach out now. Someone is there to listen."</p>
             <HelpLines/>
             <section aria-labelledby="safety-people-title">
                 <h3 id="safety-people-title">"My people"</h3>

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use crate::domain::coping::CardKind;
-use crate::domain::crisis::{sms_href, tel_href};
+use crate::domain::crisis::{dial_digits, sms_href, tel_href};
 use crate::domain::safety_plan::Step;
 use crate::ui::safety_plan::stored_plan;
 
@@ -26,7 +26,19 @@ pub fn MyPeople(
             .into_iter()
             .filter(|r| r.body.kind == CardKind::Person)
             .map(|r| (r.body.title, r.body.phone, ""))
-            .collect();
+            .fold(
+                Vec::new(),
+                |mut people: Vec<(String, String, &'static str)>, p| {
+                    if p.1.is_empty()
+                        || !people
+                            .iter()
+                            .any(|q| dial_digits(&q.1) == dial_digits(&p.1))
+                    {
+                        people.push(p);
+                    }
+                    people
+                },
+            );
         if let Some(Ok(Some(plan))) = plan.get() {
             for step in [Step::AskForHelp, Step::Professionals, Step::Distraction] {
                 let note = if step == Step::Professionals {
@@ -35,9 +47,10 @@ pub fn MyPeople(
                     ""
                 };
                 for item in plan.body.items(step) {
-                    if !item.phone.is_empty()
-                        && !people.iter().any(|p| p.0 == item.text && p.1 == item.phone)
-                    {
+                    // A person is shown once: the same number from the coping box and the plan is one person.
+                    let same =
+                        |p: &(String, String, &str)| dial_digits(&p.1) == dial_digits(&item.phone);
+                    if !item.phone.is_empty() && !people.iter().any(same) {
                         people.push((item.text.clone(), item.phone.clone(), note));
                     }
                 }

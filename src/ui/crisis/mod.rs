@@ -8,7 +8,6 @@ mod region_picker;
 
 use leptos::prelude::*;
 
-use crate::domain::crisis::LAST_CHECKED;
 use crate::domain::route::Route;
 use crate::ui::context::Base;
 use crate::ui::coping::MyPeople;
@@ -23,10 +22,8 @@ pub use region_picker::RegionPicker;
 pub fn CrisisCard() -> impl IntoView {
     view! {
         <Page title=Route::Help.title()>
-            <p class="lead">"You don't have to get through this alone. Someone is there to listen, day or night, and it's free."</p>
-            <RegionPicker/>
+            <p class="lead">"You don't have to get through this alone. Someone is there to listen."</p>
             <HelpLines/>
-            <p class="muted">{format!("Numbers last checked: {LAST_CHECKED}.")}</p>
             <section aria-labelledby="my-people-title">
                 <h2 id="my-people-title">"My people"</h2>
                 <MyPeople empty="Add your therapist and people you trust to your safety plan, and they will be here to call or text."/>

@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::domain::coping::{draw, starter_deck, CopingCard};
+use crate::domain::coping::{draw, drawable, CopingCard};
 use crate::ui::coping::{live_cards, CardFace};
 
 /// One card at a time, drawn at random (favourites more often), with "Another one".
@@ -11,11 +11,7 @@ pub fn DrawCard() -> impl IntoView {
     let deck = Memo::new(move |_| {
         cards.get().map(|r| {
             let mine: Vec<CopingCard> = r.unwrap_or_default().into_iter().map(|r| r.body).collect();
-            if mine.is_empty() {
-                starter_deck()
-            } else {
-                mine
-            }
+            drawable(mine)
         })
     });
     let pick = RwSignal::new(None::<usize>);

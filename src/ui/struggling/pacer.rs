@@ -98,6 +98,14 @@ pub fn Pacer() -> impl IntoView {
         <div class="pacer">
             <div class="actions" role="group" aria-label="Breathing pattern">{choices}</div>
             <p class="muted">{move || pattern.get().how()}</p>
+            // Start comes before the circle, so it is on the first screen of a phone.
+            <div class="actions">
+                <Show when=running fallback=move || view! {
+                    <button type="button" class="button button--primary button--big" on:click=move |_| start()>"Start"</button>
+                }>
+                    <button type="button" class="button button--big" on:click=move |_| stop()>"Stop"</button>
+                </Show>
+            </div>
             <div class="pacer__stage" aria-hidden="true">
                 <div class=circle_class></div>
             </div>
@@ -117,13 +125,6 @@ pub fn Pacer() -> impl IntoView {
                     "Vibrate when it changes"
                 </label>
             })}
-            <div class="actions">
-                <Show when=running fallback=move || view! {
-                    <button type="button" class="button button--primary button--big" on:click=move |_| start()>"Start"</button>
-                }>
-                    <button type="button" class="button button--big" on:click=move |_| stop()>"Stop"</button>
-                </Show>
-            </div>
         </div>
     }
 }
