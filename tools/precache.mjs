@@ -1,7 +1,9 @@
 // Trunk post_build hook (also run by tests on a copy of dist/):
-//  1. stamps a build id into index.html (<meta name="between-build">);
+//  1. stamps a build id into index.html (<meta name="between-build">) and puts the
+//     script that finds where the app is hosted first in its <head>;
 //  2. adds the sha256 of each inline script (Trunk's loader) to the CSP's script-src;
-//  3. writes 404.html, a copy of index.html, the deep-link fallback for static hosts;
+//  3. writes 404.html, a copy of index.html marked as the host's fallback, the
+//     deep-link fallback for static hosts;
 //  4. writes sw.js's VERSION and PRECACHE: every file with a content revision.
 // Usage: node tools/precache.mjs [dir]   (default: $TRUNK_STAGING_DIR)
 import { createHash } from 'node:crypto';
@@ -24,9 +26,30 @@ function files(root) {
   return out.sort();
 }
 
+// Where the app is hosted, set as the page's <base> before any relative address in it
+// is resolved (Trunk writes every file as ./name), so a deep address such as journal/
+// or journal/x still loads the app's files from where they are. The controlling
+// service worker's own address is exact (its folder is the app's); without one, the
+// page's folder, except that on the host's fallback page (404.html, for an address
+// with no file) a trailing slash is not a folder: journal/ is the Journal screen.
+// The Rust app reads the same <base> (pwa::base), so both agree.
+const BASE_SCRIPT = `<script data-between-base>(function () {
+  var path = location.pathname, worker = null;
+  try { worker = navigator.serviceWorker && navigator.serviceWorker.controller; } catch (e) {}
+  if (document.querySelector('meta[name=between-fallback]')) path = path.replace(/\\/+$/, '') || '/';
+  var base = document.createElement('base');
+  base.setAttribute('href', worker ? new URL('./', worker.scriptURL).pathname : path.replace(/[^/]*$/, ''));
+  document.head.appendChild(base);
+})();</script>`;
+const FALLBACK_MARK = '<meta name="between-fallback">';
+
 // 1 and 2: index.html.
 const indexPath = join(dir, 'index.html');
 let html = readFileSync(indexPath, 'utf8');
+// Right after the CSP (so it applies), before every link; once, as tests re-run this.
+html = html.replace(/\s*<script data-between-base>[\s\S]*?<\/script>/, '');
+html = html.replace(/(<meta http-equiv="Content-Security-Policy"[^>]*>)/, `$1\n  ${BASE_SCRIPT}`);
+if (!html.includes('data-between-base')) throw new Error('precache: no CSP meta in index.html to put the base script after');
 const assets = files(dir).filter((f) => !NOT_CACHED.has(f) && f !== 'index.html');
 const buildId = hash(assets.map((f) => f + hash(readFileSync(join(dir, f)))).join('\n')).slice(0, 12);
 html = html.replace(/(<meta name="between-build" content=")[^"]*(")/, `$1${buildId}$2`);
@@ -35,8 +58,8 @@ const hashes = inline.map((s) => `'sha256-${hash(s, 'base64')}'`).join(' ');
 html = html.replace(/script-src 'self' 'wasm-unsafe-eval'[^;"]*/, `script-src 'self' 'wasm-unsafe-eval'${hashes ? ' ' + hashes : ''}`);
 writeFileSync(indexPath, html);
 
-// 3: the deep-link fallback.
-writeFileSync(join(dir, '404.html'), html);
+// 3: the deep-link fallback, marked so the base script knows it.
+writeFileSync(join(dir, '404.html'), html.replace('<script data-between-base>', `${FALLBACK_MARK}<script data-between-base>`));
 
 // 4: the service worker. The revision is a prefix of the file's sha256; the worker
 // checks each download against it.

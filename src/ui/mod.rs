@@ -22,7 +22,7 @@ use leptos_router::path;
 
 use crate::domain::crisis::Region;
 use crate::domain::prefs::Theme;
-use crate::domain::route::{base_from_path, Route};
+use crate::domain::route::Route;
 use crate::{pwa, store};
 
 /// Where the app is hosted (`""` at a root, `/between` under a sub-path).
@@ -52,8 +52,7 @@ pub struct DataVersion(pub RwSignal<u64>);
 
 #[component]
 pub fn App() -> impl IntoView {
-    let path = window().location().pathname().unwrap_or_default();
-    let base = base_from_path(&path);
+    let base = pwa::base();
 
     let region = store::prefs::region().unwrap_or_else(|| {
         Region::from_language(&window().navigator().language().unwrap_or_default())

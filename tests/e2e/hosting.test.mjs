@@ -1,0 +1,111 @@
+// Hosts as they are: one that redirects index.html (Cloudflare Pages), addresses
+// deeper than the app's own links (journal/, journal/x), and two copies of Between on
+// one origin. Each must open the app, online on a first visit and offline after.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { rmSync } from 'node:fs';
+import { startServer, launch, waitForController, appReady, copyDist, makeNewBuild, DIST } from './helpers.mjs';
+
+const heading = (page, name) => page.getByRole('heading', { level: 1, name });
+
+// Stops the host and the network, once what the page was fetching is done.
+async function goOffline(page, context, server) {
+  await page.waitForLoadState('networkidle');
+  await server.close();
+  await context.setOffline(true);
+}
+
+test('a host that redirects index.html to ./ still opens the app, online and offline', async (t) => {
+  const server = await startServer({ root: DIST, redirectIndex: true });
+  t.after(server.close);
+  const { page, context } = await launch(t, { origin: server.origin });
+  // The host does redirect, as Cloudflare Pages does.
+  const direct = await page.request.get(server.url + 'index.html', { maxRedirects: 0 });
+  assert.equal(direct.status(), 308);
+
+  await page.goto(server.url);
+  await appReady(page);
+  await waitForController(page);
+  await heading(page, 'Today').waitFor();
+
+  // Now the worker answers: online, then with the host gone.
+  await page.reload();
+  await appReady(page);
+  await heading(page, 'Today').waitFor();
+  await goOffline(page, context, server);
+  await page.reload();
+  await appReady(page);
+  await heading(page, 'Today').waitFor();
+  await page.goto(server.url + 'help');
+  await page.getByRole('link', { name: 'Call 988', exact: true }).waitFor();
+});
+
+for (const prefix of ['', '/between']) {
+  test(`a deep address opens its screen, on a first visit and offline (${prefix || 'root'})`, async (t) => {
+    const server = await startServer({ root: DIST, prefix });
+    t.after(server.close);
+    const { page, context } = await launch(t, { origin: server.origin });
+
+    // First visit, no worker yet: the host answers journal/ with its 404.html.
+    const response = await page.goto(server.url + 'journal/');
+    assert.equal(response.status(), 404);
+    await appReady(page);
+    await heading(page, 'Journal').waitFor();
+    // Links still point where the app is hosted, not under journal/.
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    assert.equal(await nav.getByRole('link', { name: 'Settings' }).getAttribute('href'), `${prefix}/settings`);
+    await waitForController(page);
+    const scope = await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).scope);
+    assert.equal(scope, server.url);
+
+    // With the worker in control, online and then offline.
+    await page.goto(server.url + 'journal/x');
+    await heading(page, 'Page not found').waitFor();
+    await goOffline(page, context, server);
+    await page.goto(server.url + 'journal/');
+    await appReady(page);
+    await heading(page, 'Journal').waitFor();
+    await page.goto(server.url + 'journal/x');
+    await heading(page, 'Page not found').waitFor();
+    await page.goto(server.url + 'a/b/c');
+    await heading(page, 'Page not found').waitFor();
+    // From there, the app's own links still lead to its screens.
+    await page.getByRole('link', { name: 'Get help now' }).click();
+    await page.getByRole('link', { name: 'Call 988', exact: true }).waitFor();
+    assert.equal(new URL(page.url()).pathname, `${prefix}/help`);
+  });
+}
+
+test('two copies on one origin keep their own caches and both open offline', async (t) => {
+  // Two different builds, as a practice's live copy and its test copy would be.
+  const live = copyDist();
+  const trial = copyDist();
+  t.after(() => [live, trial].forEach((d) => rmSync(d, { recursive: true, force: true })));
+  makeNewBuild(trial, 'test copy');
+  const server = await startServer({
+    mounts: [{ prefix: '/between', root: live }, { prefix: '/between-test', root: trial }],
+  });
+  t.after(server.close);
+  const { page, context } = await launch(t, { origin: server.origin });
+  const first = page;
+  await first.goto(server.urls['/between']);
+  await appReady(first);
+  await waitForController(first);
+  // The second copy installs and activates after the first.
+  const second = await context.newPage();
+  await second.goto(server.urls['/between-test']);
+  await appReady(second);
+  await waitForController(second);
+  const names = await second.evaluate(() => caches.keys());
+  assert.equal(names.length, 2, `one cache per copy: ${names}`);
+
+  await first.waitForLoadState('networkidle');
+  await goOffline(second, context, server);
+  for (const [tab, url] of [[first, server.urls['/between']], [second, server.urls['/between-test']]]) {
+    await tab.goto(url);
+    await appReady(tab);
+    await heading(tab, 'Today').waitFor();
+    await tab.goto(url + 'help');
+    await tab.getByRole('link', { name: 'Call 988', exact: true }).waitFor();
+  }
+});
