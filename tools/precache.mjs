@@ -28,15 +28,32 @@ function files(root) {
 
 // Where the app is hosted, set as the page's <base> before any relative address in it
 // is resolved (Trunk writes every file as ./name), so a deep address such as journal/
-// or journal/x still loads the app's files from where they are. The controlling
-// service worker's own address is exact (its folder is the app's); without one, the
-// page's folder, except that on the host's fallback page (404.html, for an address
-// with no file) a trailing slash is not a folder: journal/ is the Journal screen.
-// The Rust app reads the same <base> (pwa::base), so both agree.
+// or journal/x still loads the app's files from where they are. The Rust app reads the
+// same <base> (pwa::base), so its links and routes agree with where its files came from.
+//  - A controlling service worker's own address is exact: its folder is the app's.
+//  - Otherwise the page's folder, except on the host's fallback page (404.html, served
+//    for an address with no file: a first visit to a deep link): there a trailing slash
+//    is no folder (journal/ is the Journal screen), and the app's folder is the one
+//    before the last screen name in the address (journal/x is under journal's folder).
+// The screen names come from src/domain/route.rs (Route::segment), the one list.
+function routeSegments() {
+  const source = readFileSync(new URL('../src/domain/route.rs', import.meta.url), 'utf8');
+  const body = source.slice(source.indexOf('pub fn segment'), source.indexOf('pub fn title'));
+  const names = [...body.matchAll(/Route::\w+ => "([a-z0-9-]+)"/g)].map((m) => m[1]);
+  if (names.length < 5) throw new Error('precache: could not read the screen names from src/domain/route.rs');
+  return names;
+}
 const BASE_SCRIPT = `<script data-between-base>(function () {
+  var screens = ${JSON.stringify(routeSegments())};
   var path = location.pathname, worker = null;
   try { worker = navigator.serviceWorker && navigator.serviceWorker.controller; } catch (e) {}
-  if (document.querySelector('meta[name=between-fallback]')) path = path.replace(/\\/+$/, '') || '/';
+  if (!worker && document.querySelector('meta[name=between-fallback]')) {
+    var parts = path.replace(/\\/+$/, '').split('/');
+    for (var i = parts.length - 1; i > 0; i--) {
+      if (screens.indexOf(parts[i]) >= 0) { parts.length = i + 1; break; }
+    }
+    path = parts.join('/') || '/';
+  }
   var base = document.createElement('base');
   base.setAttribute('href', worker ? new URL('./', worker.scriptURL).pathname : path.replace(/[^/]*$/, ''));
   document.head.appendChild(base);

@@ -117,8 +117,9 @@ mod tests {
     }
 
     /// What the page's first script sets as `<base>` for deeper addresses: the
-    /// service worker's folder when it controls the page (exact at any depth), and on
-    /// the host's 404.html fallback a trailing slash dropped first. The base from it.
+    /// service worker's folder when it controls the page (exact at any depth); on the
+    /// host's 404.html fallback, the folder before the last screen name, a trailing
+    /// slash dropped first. The base from it.
     #[test]
     fn base_for_trailing_slashes_and_deeper_addresses() {
         // (address, base folder the page script sets, base)

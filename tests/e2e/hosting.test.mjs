@@ -58,6 +58,15 @@ for (const prefix of ['', '/between']) {
     const scope = await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).scope);
     assert.equal(scope, server.url);
 
+    // Another person's first visit, deeper still: the app opens on "Page not found".
+    const other = await launch(t, { origin: server.origin });
+    assert.equal((await other.page.goto(server.url + 'journal/x')).status(), 404);
+    await heading(other.page, 'Page not found').waitFor();
+    await other.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Journal' }).click();
+    await heading(other.page, 'Journal').waitFor();
+    assert.equal(new URL(other.page.url()).pathname, `${prefix}/journal`);
+    await other.close();
+
     // With the worker in control, online and then offline.
     await page.goto(server.url + 'journal/x');
     await heading(page, 'Page not found').waitFor();
