@@ -105,15 +105,6 @@ self.addEventListener('fetch', (event) => {
   }
   event.respondWith((async () => {
     const cache = await caches.open(CACHE);
-    return (await cache.match(request, { ignoreSearch: true }))
-      || (await byName(cache, url))
-      || fetch(request);
+    return (await cache.match(request, { ignoreSearch: true })) || fetch(request);
   })());
 });
-
-// One of this build's files asked for under a deeper folder (the browser may look
-// ahead in a page opened at journal/ before its <base> is set): the file by its name.
-async function byName(cache, url) {
-  const entry = PRECACHE.find(({ url: name }) => url.pathname.endsWith('/' + name));
-  return entry ? cache.match(scoped(entry.url)) : undefined;
-}
