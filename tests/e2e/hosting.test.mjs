@@ -118,3 +118,25 @@ test('two copies on one origin keep their own caches and both open offline', asy
     await tab.getByRole('link', { name: 'Call 988', exact: true }).waitFor();
   }
 });
+
+test('caches named before scoped names: only the one holding this copy\'s page is removed', async (t) => {
+  const server = await startServer({ root: DIST });
+  t.after(server.close);
+  const { page, context } = await launch(t, { origin: server.origin });
+  // A blank page of the origin that is not the app leaves what an older build left.
+  await context.route(server.origin + '/blank', (route) => route.fulfill({
+    contentType: 'text/html', body: '<!doctype html><title>blank</title><link rel="icon" href="data:,">',
+  }));
+  await page.goto(server.origin + '/blank');
+  await page.evaluate(async (origin) => {
+    await (await caches.open('between-aaaaaaaaaaaa')).put(origin + '/index.html', new Response('this copy, older'));
+    await (await caches.open('between-bbbbbbbbbbbb')).put(origin + '/between-test/index.html', new Response('another copy'));
+  }, server.origin);
+  await page.goto(server.url);
+  await appReady(page);
+  await waitForController(page);
+  const names = await page.evaluate(() => caches.keys());
+  assert.ok(!names.includes('between-aaaaaaaaaaaa'), 'this copy\'s older cache is gone');
+  assert.ok(names.includes('between-bbbbbbbbbbbb'), 'the other copy\'s cache is kept');
+  assert.equal(names.length, 2);
+});
