@@ -94,12 +94,13 @@ self.addEventListener('fetch', (event) => {
   const url = new URL(request.url);
   if (url.origin !== self.location.origin || !request.url.startsWith(self.registration.scope)) return;
   if (request.mode === 'navigate') {
-    // Every route is the same page: answer any navigation with the cached index.html.
-    // Its first script sets <base> to this scope, so its files load from here even on
-    // a deep address (journal/, journal/x).
+    // A page of the build (a static .html) is itself; every other address is a route
+    // of the app, answered with the cached index.html. Its first script sets <base>
+    // to this scope, so its files load from here even on a deep address (journal/x).
     event.respondWith((async () => {
       const cache = await caches.open(CACHE);
-      return (await cache.match(INDEX())) || fetch(request);
+      const page = url.pathname.endsWith('.html') && (await cache.match(request, { ignoreSearch: true }));
+      return page || (await cache.match(INDEX())) || fetch(request);
     })());
     return;
   }

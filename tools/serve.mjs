@@ -7,7 +7,8 @@
 //
 // Also imported by the end-to-end tests: startServer({ root, port, prefix }), or
 // startServer({ mounts: [{ prefix, root }, ...] }) for several copies on one origin.
-// `redirectIndex` answers any .../index.html with a 308 to ./, as Cloudflare Pages does.
+// `redirectIndex` handles pages as Cloudflare Pages does: .../index.html is answered
+// with a 308 to ./, any other .../name.html with a 308 to ./name, served from name.html.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -53,9 +54,11 @@ export async function startServer({ root = 'dist', port = 0, host = '127.0.0.1',
         res.writeHead(301, { Location: prefix + '/' });
         return res.end();
       }
-      // As Cloudflare Pages does: index.html is only ever served at its folder's address.
-      if (redirectIndex && path.endsWith('/index.html')) {
-        res.writeHead(308, { Location: './' });
+      // As Cloudflare Pages does: a page is only ever served at its address without
+      // .html, and index.html at its folder's.
+      if (redirectIndex && path.endsWith('.html')) {
+        const name = path.slice(path.lastIndexOf('/') + 1, -'.html'.length);
+        res.writeHead(308, { Location: name === 'index' ? './' : './' + name });
         return res.end();
       }
       let rel = path.slice(prefix.length);
@@ -64,6 +67,8 @@ export async function startServer({ root = 'dist', port = 0, host = '127.0.0.1',
       if (!file.startsWith(base)) throw new Error('outside root');
       const info = await stat(file).catch(() => null);
       if (info && info.isFile()) return await send(file, 200);
+      const page = redirectIndex && (await stat(file + '.html').catch(() => null));
+      if (page && page.isFile()) return await send(file + '.html', 200);
       return await send(join(base, '404.html'), 404);
     } catch {
       res.writeHead(404, { 'Content-Type': 'text/plain' });

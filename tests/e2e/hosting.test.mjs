@@ -3,8 +3,10 @@
 // one origin. Each must open the app, online on a first visit and offline after.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { rmSync } from 'node:fs';
-import { startServer, launch, waitForController, appReady, copyDist, makeNewBuild, DIST } from './helpers.mjs';
+import { rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { startServer, launch, waitForController, appReady, copyDist, makeNewBuild, DIST, ROOT } from './helpers.mjs';
 
 const heading = (page, name) => page.getByRole('heading', { level: 1, name });
 
@@ -15,13 +17,22 @@ async function goOffline(page, context, server) {
   await context.setOffline(true);
 }
 
-test('a host that redirects index.html to ./ still opens the app, online and offline', async (t) => {
-  const server = await startServer({ root: DIST, redirectIndex: true });
+test('a host that redirects its pages (index.html to ./) still opens the app, online and offline', async (t) => {
+  // A static page of the build besides the app, as the host would redirect it too.
+  const dir = copyDist();
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  writeFileSync(join(dir, 'extra.html'), '<!doctype html><html lang="en"><title>Extra</title>'
+    + '<link rel="icon" href="icons/icon.svg"><h1>A page of its own</h1></html>');
+  execFileSync('node', [join(ROOT, 'tools/precache.mjs'), dir]);
+  const server = await startServer({ root: dir, redirectIndex: true });
   t.after(server.close);
   const { page, context } = await launch(t, { origin: server.origin });
   // The host does redirect, as Cloudflare Pages does.
-  const direct = await page.request.get(server.url + 'index.html', { maxRedirects: 0 });
-  assert.equal(direct.status(), 308);
+  for (const [name, to] of [['index.html', './'], ['extra.html', './extra']]) {
+    const direct = await page.request.get(server.url + name, { maxRedirects: 0 });
+    assert.equal(direct.status(), 308);
+    assert.equal(direct.headers().location, to);
+  }
 
   await page.goto(server.url);
   await appReady(page);
@@ -38,6 +49,10 @@ test('a host that redirects index.html to ./ still opens the app, online and off
   await heading(page, 'Today').waitFor();
   await page.goto(server.url + 'help');
   await page.getByRole('link', { name: 'Call 988', exact: true }).waitFor();
+  // The redirected page was kept as a plain copy: a browser refuses a redirected
+  // response as the answer to a navigation.
+  await page.goto(server.url + 'extra.html');
+  await heading(page, 'A page of its own').waitFor();
 });
 
 for (const prefix of ['', '/between']) {

@@ -33,8 +33,10 @@ test('a new build shows "Update available"; updating reloads into it with data i
   await page.goto(server.url + 'settings');
   await page.getByText(`build ${oldBuild}`).waitFor();
 
+  await page.evaluate(() => { window.__stillThisPage = true; });
   await prompt.getByRole('button', { name: 'Update now' }).click();
-  await page.waitForEvent('load');
+  // The reload may be quicker than a wait for its "load" could start.
+  await page.waitForFunction(() => window.__stillThisPage === undefined);
   await appReady(page);
   await page.getByText(`build ${newBuild}`).waitFor();
   assert.equal(await page.getByRole('region', { name: 'Update' }).count(), 0);
@@ -74,8 +76,10 @@ test('"Update now" reloads only its own tab: another tab keeps what is typed and
   await tabA.reload();
   await appReady(tabA);
   const promptA = tabA.getByRole('region', { name: 'Update' });
-  await promptA.getByRole('button', { name: 'Update now' }).click({ timeout: 30_000 });
-  await tabA.waitForEvent('load');
+  await promptA.getByRole('button', { name: 'Update now' }).waitFor({ timeout: 30_000 });
+  await tabA.evaluate(() => { window.__stillThisPage = true; });
+  await promptA.getByRole('button', { name: 'Update now' }).click();
+  await tabA.waitForFunction(() => window.__stillThisPage === undefined);
   await appReady(tabA);
   await tabA.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
   await tabA.getByText(`build ${newBuild}`).waitFor();
@@ -92,7 +96,7 @@ test('"Update now" reloads only its own tab: another tab keeps what is typed and
 
   // When the person is ready, the button brings tab B to the new build.
   await promptB.getByRole('button', { name: 'Update now' }).click();
-  await tabB.waitForEvent('load');
+  await tabB.waitForFunction(() => window.__stillThisPage === undefined);
   await appReady(tabB);
   await tabB.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
   await tabB.getByText(`build ${newBuild}`).waitFor();
