@@ -16,7 +16,7 @@ const PRECACHE = [];
 const SCOPE_PATH = new URL(self.registration.scope).pathname;
 const OWN = 'between-' + SCOPE_PATH + '-';
 const CACHE = OWN + VERSION;
-// Caches of builds before scoped names: 'between-' and a 12-digit version.
+// Caches of builds before scoped names: 'between-' and a version of 12 hex digits.
 const LEGACY = /^between-([0-9a-f]{12}|dev)$/;
 
 const scoped = (url) => new URL(url, self.registration.scope).href;
