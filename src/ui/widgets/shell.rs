@@ -7,8 +7,14 @@ use crate::ui::Base;
 
 use super::Page;
 
-const NAV: [Route; 6] =
-    [Route::Today, Route::Journal, Route::Sessions, Route::Coping, Route::Progress, Route::Settings];
+const NAV: [Route; 6] = [
+    Route::Today,
+    Route::Journal,
+    Route::Sessions,
+    Route::Coping,
+    Route::Progress,
+    Route::Settings,
+];
 
 /// Header with the help control, the main navigation, and the update prompt.
 #[component]
