@@ -3,9 +3,12 @@
 // file the site's 404.html with status 404 (what GitHub Pages does), which is how a
 // deep link such as /journal still opens the app.
 //
-//   node tools/serve.mjs [--root dist] [--port 8080] [--prefix /between]
+//   node tools/serve.mjs [--root dist] [--port 8080] [--prefix /between] [--redirect-index]
 //
-// Also imported by the end-to-end tests: startServer({ root, port, prefix }).
+// Also imported by the end-to-end tests: startServer({ root, port, prefix }), or
+// startServer({ mounts: [{ prefix, root }, ...] }) for several copies on one origin.
+// `redirectIndex` handles pages as Cloudflare Pages does: .../index.html is answered
+// with a 308 to ./, any other .../name.html with a 308 to ./name, served from name.html.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -25,9 +28,12 @@ const TYPES = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
-export async function startServer({ root = 'dist', port = 0, host = '127.0.0.1', prefix = '' } = {}) {
-  const base = resolve(root);
-  prefix = prefix.replace(/\/$/, '');
+export async function startServer({ root = 'dist', port = 0, host = '127.0.0.1', prefix = '', mounts, redirectIndex = false } = {}) {
+  // One site, or several on one origin: [{ prefix: '/between', root }, { prefix: '/between-test', root }].
+  const sites = (mounts || [{ prefix, root }])
+    .map((m) => ({ prefix: (m.prefix || '').replace(/\/$/, ''), base: resolve(m.root || root) }));
+  // The longest prefix that holds a path serves it.
+  const longestFirst = [...sites].sort((a, b) => b.prefix.length - a.prefix.length);
   const sockets = new Set();
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
@@ -41,17 +47,28 @@ export async function startServer({ root = 'dist', port = 0, host = '127.0.0.1',
       res.end(req.method === 'HEAD' ? undefined : body);
     };
     try {
+      const mount = longestFirst.find((m) => path === m.prefix || path.startsWith(m.prefix + '/'));
+      if (!mount) throw new Error('outside every prefix');
+      const { prefix, base } = mount;
       if (prefix && path === prefix) {
         res.writeHead(301, { Location: prefix + '/' });
         return res.end();
       }
-      if (!path.startsWith(prefix + '/')) throw new Error('outside prefix');
+      // As Cloudflare Pages does: a page is only ever served at its address without
+      // .html, and index.html at its folder's.
+      if (redirectIndex && path.endsWith('.html')) {
+        const name = path.slice(path.lastIndexOf('/') + 1, -'.html'.length);
+        res.writeHead(308, { Location: name === 'index' ? './' : './' + name });
+        return res.end();
+      }
       let rel = path.slice(prefix.length);
       if (rel.endsWith('/')) rel += 'index.html';
       const file = normalize(join(base, rel));
       if (!file.startsWith(base)) throw new Error('outside root');
       const info = await stat(file).catch(() => null);
       if (info && info.isFile()) return await send(file, 200);
+      const page = redirectIndex && (await stat(file + '.html').catch(() => null));
+      if (page && page.isFile()) return await send(file + '.html', 200);
       return await send(join(base, '404.html'), 404);
     } catch {
       res.writeHead(404, { 'Content-Type': 'text/plain' });
@@ -66,7 +83,9 @@ export async function startServer({ root = 'dist', port = 0, host = '127.0.0.1',
   const origin = `http://${host}:${server.address().port}`;
   return {
     origin,
-    url: origin + prefix + '/',
+    // The (first) site's address, and each site's by its prefix.
+    url: origin + sites[0].prefix + '/',
+    urls: Object.fromEntries(sites.map((m) => [m.prefix, origin + m.prefix + '/'])),
     // Stops listening and drops open connections, like a host going away.
     close: () => new Promise((ok) => {
       for (const s of sockets) s.destroy();
@@ -84,6 +103,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     root: arg('--root', 'dist'),
     port: Number(arg('--port', 8080)),
     prefix: arg('--prefix', ''),
+    redirectIndex: process.argv.includes('--redirect-index'),
   });
   console.log(`Between is being served at ${server.url} (Ctrl+C stops it)`);
 }

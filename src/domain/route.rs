@@ -1,7 +1,10 @@
 //! The app's screens and their URL segments.
 //!
-//! Routes are one segment deep, so the same build works at a host's root and under
-//! any sub-path: the base is whatever comes before the segment.
+//! The app's own links are one segment deep (`journal`, `write?id=…`), so the same
+//! build works at a host's root and under any sub-path. An address typed or shared
+//! deeper (`journal/`, `journal/x`) still opens the right screen or "Page not found":
+//! the page's first script (tools/precache.mjs) sets its `<base>` to the app's folder,
+//! and the base below comes from that folder.
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Route {
@@ -89,10 +92,12 @@ impl Route {
     }
 }
 
-/// The base path the app is hosted under, from the current location's path:
-/// `/between/journal` -> `/between`, `/between/` -> `/between`, `/journal` -> ``.
+/// The base path the app is hosted under, from the page's base folder (`/between/`,
+/// set by the page's first script) or, without one, from a one-segment-deep page path:
+/// `/between/` -> `/between`, `/between/journal` -> `/between`, `/journal` -> ``.
 pub fn base_from_path(path: &str) -> String {
-    // Every route is one segment deep, so the base is everything before the last '/'.
+    // A folder ends in '/'; a page path's last segment is its route: either way the
+    // base is everything before the last '/'.
     path.rsplit_once('/').map_or("", |(dir, _)| dir).to_string()
 }
 
@@ -109,6 +114,29 @@ mod tests {
         assert_eq!(base_from_path("/between/help"), "/between");
         assert_eq!(base_from_path("/a/b/settings"), "/a/b");
         assert_eq!(base_from_path("/between/nope"), "/between");
+    }
+
+    /// What the page's first script sets as `<base>` for deeper addresses: the
+    /// service worker's folder when it controls the page (exact at any depth); on the
+    /// host's 404.html fallback, the folder before the last screen name, a trailing
+    /// slash dropped first. The base from it.
+    #[test]
+    fn base_for_trailing_slashes_and_deeper_addresses() {
+        // (address, base folder the page script sets, base)
+        let cases = [
+            ("/journal/", "/", ""),
+            ("/journal/x", "/", ""),
+            ("/a/b/c", "/", ""),
+            ("/between/journal/", "/between/", "/between"),
+            ("/between/journal/x", "/between/", "/between"),
+            ("/between/a/b/c", "/between/", "/between"),
+            ("/between/", "/between/", "/between"),
+        ];
+        for (address, folder, base) in cases {
+            assert_eq!(base_from_path(folder), base, "{address}");
+            // Every route's path under that base is where the app's own links point.
+            assert!(Route::Journal.path(base).starts_with(folder), "{address}");
+        }
     }
 
     #[test]

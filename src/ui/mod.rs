@@ -23,15 +23,13 @@ use leptos_router::components::{Route as RouteView, Router, Routes};
 use leptos_router::path;
 
 use crate::domain::crisis::Region;
-use crate::domain::route::base_from_path;
 use crate::{pwa, store};
 
 use context::{Base, DataVersion, Flash, JournalCache, Prefs};
 
 #[component]
 pub fn App() -> impl IntoView {
-    let path = window().location().pathname().unwrap_or_default();
-    let base = base_from_path(&path);
+    let base = pwa::base();
 
     let chosen = store::prefs::region();
     let region = chosen.unwrap_or_else(|| {

@@ -1,6 +1,7 @@
 // Shared set-up for the end-to-end tests: a static server on dist/ (or a copy), a
 // fresh Chromium profile per test, and a watch on every request and console error.
-import { mkdtempSync, rmSync, cpSync, readFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -202,4 +203,19 @@ export function makePng(width, height, [r, g, b] = [47, 111, 115]) {
     chunk('IDAT', deflateSync(raw)),
     chunk('IEND', Buffer.alloc(0)),
   ]);
+}
+
+/// Makes the copy of dist/ in `dir` a different build, as a new release would be: a
+/// changed file, then the same post-build step that `make dist` runs.
+export function makeNewBuild(dir, label = 'new build') {
+  const manifest = join(dir, 'manifest.webmanifest');
+  const data = JSON.parse(readFileSync(manifest, 'utf8'));
+  data.description += ` (${label})`;
+  writeFileSync(manifest, JSON.stringify(data));
+  execFileSync('node', [join(ROOT, 'tools/precache.mjs'), dir]);
+}
+
+/// The build id stamped into a hosted copy's index.html (Settings shows it).
+export function buildOf(dir) {
+  return readFileSync(join(dir, 'index.html'), 'utf8').match(/name="between-build" content="([^"]+)"/)[1];
 }

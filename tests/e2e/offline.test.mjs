@@ -52,3 +52,39 @@ test('without the service worker the same offline reload fails, so the test abov
   await context.setOffline(true);
   await assert.rejects(page.goto(server.url + 'journal'));
 });
+
+test('an offline start looks for a new version quietly: no error is logged', async (t) => {
+  const server = await startServer({ root: DIST });
+  t.after(server.close);
+  // launch() fails the test on any console error or uncaught error, this one included.
+  const { page, context } = await launch(t, { origin: server.origin });
+  // Counts the app's checks for a new version (the promise itself is left alone).
+  await context.addInitScript(() => {
+    const update = ServiceWorkerRegistration.prototype.update;
+    ServiceWorkerRegistration.prototype.update = function () {
+      window.__updateChecks = (window.__updateChecks || 0) + 1;
+      return update.call(this);
+    };
+  });
+  await page.goto(server.url);
+  await appReady(page);
+  await waitForController(page);
+  await page.waitForLoadState('networkidle');
+  await server.close();
+  await context.setOffline(true);
+
+  for (const path of ['', 'journal']) {
+    await page.goto(server.url + path);
+    await appReady(page);
+    // Once the app has looked, a second look settles after it: by then its failure
+    // (no network) has been dealt with, or reported as an error.
+    await page.waitForFunction(() => window.__updateChecks >= 1);
+    const second = await page.evaluate(async () => {
+      const reg = await navigator.serviceWorker.getRegistration();
+      const result = await reg.update().then(() => 'found', (e) => e.name);
+      await new Promise((ok) => setTimeout(ok, 200));
+      return result;
+    });
+    assert.equal(second, 'TypeError', 'offline, the check fails');
+  }
+});
