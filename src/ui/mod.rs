@@ -10,7 +10,6 @@ mod format;
 mod journal;
 pub mod kit;
 mod patterns;
-mod progress;
 mod safety_plan;
 mod sessions;
 mod settings;
@@ -72,7 +71,6 @@ pub fn App() -> impl IntoView {
                     <RouteView path=path!("/journal") view=journal::Journal/>
                     <RouteView path=path!("/sessions") view=sessions::Sessions/>
                     <RouteView path=path!("/coping") view=coping::Coping/>
-                    <RouteView path=path!("/progress") view=progress::Progress/>
                     <RouteView path=path!("/settings") view=settings::Settings/>
                     <RouteView path=path!("/help") view=crisis::CrisisCard/>
                     <RouteView path=path!("/write") view=journal::EntryPage/>

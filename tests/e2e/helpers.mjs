@@ -17,7 +17,6 @@ export const ROUTES = [
   { path: 'journal', title: 'Journal' },
   { path: 'sessions', title: 'Sessions' },
   { path: 'coping', title: 'Coping box' },
-  { path: 'progress', title: 'Progress' },
   { path: 'settings', title: 'Settings' },
   { path: 'help', title: 'Get help now' },
   { path: 'write', title: 'New entry' },

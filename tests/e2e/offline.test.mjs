@@ -31,8 +31,8 @@ test('with the server stopped and the browser offline, a deep route reloads with
   // A route never visited before, and the crisis card, also open offline.
   await page.goto(server.url + 'help');
   assert.equal(await page.getByRole('link', { name: 'Call 988', exact: true }).getAttribute('href'), 'tel:988');
-  await page.goto(server.url + 'progress');
-  await page.getByRole('heading', { level: 1, name: 'Progress' }).waitFor();
+  await page.goto(server.url + 'sessions');
+  await page.getByRole('heading', { level: 1, name: 'Sessions' }).waitFor();
 });
 
 test('without the service worker the same offline reload fails, so the test above proves the worker', async (t) => {

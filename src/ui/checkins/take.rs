@@ -8,11 +8,12 @@ use crate::domain::record::{Kind, Record, RecordId};
 use crate::domain::route::Route;
 use crate::store::{self, StoreError};
 use crate::ui::context::Base;
-use crate::ui::coping::MyPeople;
 use crate::ui::crisis::HelpLines;
 use crate::ui::format::{now_ms, offset_at};
+use crate::ui::kit::stored_plan;
 use crate::ui::kit::{enter_never_submits, Form, FormNotices, FormProblems, FormSpec};
-use crate::ui::safety_plan::{stored_plan, PlanView};
+use crate::ui::safety_plan::PlanView;
+use crate::ui::widgets::MyPeople;
 use crate::ui::widgets::{Page, StoreMessage};
 
 /// One questionnaire (/checkin?q=phq9), then its result. Answers in progress are

@@ -4,7 +4,6 @@
 
 mod card_form;
 mod card_list;
-mod people;
 mod photo;
 mod starter;
 
@@ -13,37 +12,16 @@ use leptos_router::components::A;
 
 use crate::domain::coping::{CardError, CardKind, CopingCard};
 use crate::domain::crisis::{sms_href, tel_href, PhoneError};
-use crate::domain::record::Record;
 use crate::domain::route::Route;
-use crate::store::{self, StoreError};
-use crate::ui::context::{Base, DataVersion};
+use crate::ui::context::Base;
+use crate::ui::kit::live_cards;
 use crate::ui::widgets::Page;
 
-pub use people::MyPeople;
 pub use photo::StoredPhoto;
 
 use card_form::CardForm;
 use card_list::CardList;
 use starter::StarterOffer;
-
-/// The person's cards that are not deleted, in their order. Refetched after any write.
-pub fn live_cards() -> LocalResource<Result<Vec<Record<CopingCard>>, StoreError>> {
-    let version = expect_context::<DataVersion>().0;
-    LocalResource::new(move || {
-        version.track();
-        async move {
-            let mut all = store::list::<CopingCard>().await?;
-            all.retain(|r| !r.meta.is_deleted());
-            all.sort_by(|a, b| {
-                a.body
-                    .order
-                    .cmp(&b.body.order)
-                    .then(a.meta.created.cmp(&b.meta.created))
-            });
-            Ok(all)
-        }
-    })
-}
 
 /// Plain words for a card that cannot be saved as it is.
 pub fn card_problem(kind: CardKind, e: CardError) -> &'static str {

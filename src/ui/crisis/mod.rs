@@ -10,8 +10,9 @@ use leptos::prelude::*;
 
 use crate::domain::route::Route;
 use crate::ui::context::Base;
-use crate::ui::coping::MyPeople;
-use crate::ui::safety_plan::{stored_plan, PlanActions, PlanView};
+use crate::ui::kit::stored_plan;
+use crate::ui::safety_plan::{PlanActions, PlanView};
+use crate::ui::widgets::MyPeople;
 use crate::ui::widgets::Page;
 use leptos_router::components::A;
 

@@ -3,7 +3,9 @@
 
 use leptos::prelude::*;
 
+use crate::domain::coping::CopingCard;
 use crate::domain::record::{Body, Record};
+use crate::domain::safety_plan::SafetyPlan;
 use crate::store::{self, StoreError};
 use crate::ui::context::DataVersion;
 
@@ -29,6 +31,39 @@ pub fn with_deleted<T: Body + Send + Sync>() -> LocalResource<Loaded<T>> {
     LocalResource::new(move || {
         version.track();
         store::list::<T>()
+    })
+}
+
+/// The person's cards that are not deleted, in their order. Refetched after any write.
+pub fn live_cards() -> LocalResource<Result<Vec<Record<CopingCard>>, StoreError>> {
+    let version = expect_context::<DataVersion>().0;
+    LocalResource::new(move || {
+        version.track();
+        async move {
+            let mut all = store::list::<CopingCard>().await?;
+            all.retain(|r| !r.meta.is_deleted());
+            all.sort_by(|a, b| {
+                a.body
+                    .order
+                    .cmp(&b.body.order)
+                    .then(a.meta.created.cmp(&b.meta.created))
+            });
+            Ok(all)
+        }
+    })
+}
+
+/// The person's plan (the oldest one, should two tabs each have made one), if any.
+pub fn stored_plan() -> LocalResource<Result<Option<Record<SafetyPlan>>, StoreError>> {
+    let version = expect_context::<DataVersion>().0;
+    LocalResource::new(move || {
+        version.track();
+        async move {
+            let mut all = store::list::<SafetyPlan>().await?;
+            all.retain(|r| !r.meta.is_deleted());
+            all.sort_by_key(|r| r.meta.created);
+            Ok(all.into_iter().next())
+        }
     })
 }
 

@@ -21,5 +21,7 @@ pub mod views;
 
 pub use draft::Draft;
 pub use form::{enter_never_submits, Form, FormSpec, Load};
-pub use load::{live, load_message, with_deleted, Listing, LoadProblem, Loaded, Shown};
+pub use load::{
+    live, live_cards, load_message, stored_plan, with_deleted, Listing, LoadProblem, Loaded, Shown,
+};
 pub use views::{FormNotices, FormProblems};

@@ -9,32 +9,16 @@ mod step_editor;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::domain::record::Record;
 use crate::domain::route::Route;
-use crate::domain::safety_plan::{SafetyPlan, Step};
-use crate::store::{self, StoreError};
-use crate::ui::context::{Base, DataVersion};
-use crate::ui::kit::LoadProblem;
+use crate::domain::safety_plan::Step;
+use crate::ui::context::Base;
+use crate::ui::kit::{stored_plan, LoadProblem};
 use crate::ui::widgets::Page;
 
 pub use plan_view::PlanView;
 pub use share::PlanActions;
 
 use step_editor::StepEditor;
-
-/// The person's plan (the oldest one, should two tabs each have made one), if any.
-pub fn stored_plan() -> LocalResource<Result<Option<Record<SafetyPlan>>, StoreError>> {
-    let version = expect_context::<DataVersion>().0;
-    LocalResource::new(move || {
-        version.track();
-        async move {
-            let mut all = store::list::<SafetyPlan>().await?;
-            all.retain(|r| !r.meta.is_deleted());
-            all.sort_by_key(|r| r.meta.created);
-            Ok(all.into_iter().next())
-        }
-    })
-}
 
 #[component]
 pub fn SafetyPlanPage() -> impl IntoView {

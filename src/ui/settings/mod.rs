@@ -22,7 +22,7 @@ pub fn Settings() -> impl IntoView {
             <StorageSection/>
             <section class="card" aria-labelledby="privacy-title">
                 <h2 id="privacy-title">"Your privacy"</h2>
-                <p>"Everything you write is kept only in this browser, on this device. Between has no account and no server, and sends nothing anywhere: no analytics, no tracking. Something leaves this device only when you export or share it yourself."</p>
+                <p>"Everything you write is kept only in this browser, on this device. Between has no account and no server, and sends nothing anywhere: no analytics, no tracking. Something leaves this device only when you share it yourself, after seeing exactly what will be shared."</p>
             </section>
             <section class="card" aria-labelledby="about-title">
                 <h2 id="about-title">"About"</h2>
@@ -99,7 +99,7 @@ fn StorageSection() -> impl IntoView {
         };
         let kept = match persisted {
             Some(true) => "Kept: this browser has agreed not to clear Between's data when space runs low.",
-            Some(false) => "Not yet kept for sure: if the device runs very low on space, the browser could clear it. Installing Between to your home screen and exporting a backup now and then both help.",
+            Some(false) => "Not yet kept for sure: if the device runs very low on space, the browser could clear it. Installing Between to your home screen helps.",
             None => "This browser does not say whether it keeps Between's data.",
         };
         Some(view! {

@@ -1,7 +1,8 @@
 use leptos::prelude::*;
 
 use crate::domain::coping::{draw, drawable, CopingCard};
-use crate::ui::coping::{live_cards, CardFace};
+use crate::ui::coping::CardFace;
+use crate::ui::kit::live_cards;
 
 /// One card at a time, drawn at random (favourites more often), with "Another one".
 /// With an empty box it draws from the starter ideas, so it always has something.

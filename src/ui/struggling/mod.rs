@@ -13,7 +13,9 @@ use leptos_router::components::A;
 use crate::domain::coping::CardKind;
 use crate::domain::route::Route;
 use crate::ui::context::Base;
-use crate::ui::coping::{live_cards, CardFace, MyPeople};
+use crate::ui::coping::CardFace;
+use crate::ui::kit::live_cards;
+use crate::ui::widgets::MyPeople;
 use crate::ui::widgets::Page;
 
 #[derive(Clone, Copy, PartialEq)]

@@ -3,12 +3,14 @@
 
 mod chart;
 mod page;
+mod people;
 mod shell;
 mod store_message;
 mod undo_toast;
 
 pub use chart::{LineChart, Point};
 pub use page::Page;
+pub use people::MyPeople;
 pub use shell::{NotFound, Shell};
 pub use store_message::{StoreMessage, NEWER_VERSION};
 pub use undo_toast::UndoToast;

@@ -3,9 +3,7 @@ use leptos::prelude::*;
 use crate::domain::coping::CardKind;
 use crate::domain::crisis::{dial_digits, sms_href, tel_href};
 use crate::domain::safety_plan::Step;
-use crate::ui::safety_plan::stored_plan;
-
-use super::live_cards;
+use crate::ui::kit::{live_cards, stored_plan};
 
 /// The person's people, each with a call and a text button: people cards, then the
 /// people and professionals on their safety plan. Nothing shows while they load, and
