@@ -5,10 +5,18 @@ use crate::domain::route::Route;
 use crate::pwa::Updates;
 use crate::ui::Base;
 
+use super::page::focus_heading;
 use super::Page;
 
-const NAV: [Route; 6] =
-    [Route::Today, Route::Journal, Route::Sessions, Route::Coping, Route::Progress, Route::Settings];
+/// The main navigation. Progress is left out until it has something to show; its
+/// address still opens.
+const NAV: [Route; 5] = [
+    Route::Today,
+    Route::Journal,
+    Route::Sessions,
+    Route::Coping,
+    Route::Settings,
+];
 
 /// Header with the help control, the main navigation, and the update prompt.
 #[component]
@@ -25,7 +33,12 @@ pub fn Shell(children: Children) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <a class="skip-link" href="#main">"Skip to content"</a>
+        // The first Tab stop. Handled here, not by the router (which would treat
+        // `#main` as a navigation) nor by the browser (which scrolls but may not move focus).
+        <a class="skip-link" href="#main" on:click=move |ev| {
+            ev.prevent_default();
+            focus_heading();
+        }>"Skip to content"</a>
         <header class="top">
             <span class="top__name">"Between"</span>
             <A href=base.href(Route::Help) attr:class="help-now">"Get help now"</A>
