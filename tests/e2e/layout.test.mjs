@@ -151,8 +151,9 @@ test('a field reached with Tab is never hidden under the header, the navigation 
     const report = await page.evaluate(() => {
       const el = document.activeElement;
       if (!el || el === document.body || !document.querySelector('main').contains(el)) return null;
-      const target = el.labels?.[0] ?? el;
-      const r = target.getBoundingClientRect();
+      // A radio drawn as its label (the input itself is 1 px) is judged by the label.
+      const own = el.getBoundingClientRect();
+      const r = own.width < 4 || own.height < 4 ? (el.labels?.[0] ?? el).getBoundingClientRect() : own;
       const covering = [...document.querySelectorAll('body *')].filter((b) => {
         const pos = getComputedStyle(b).position;
         if ((pos !== 'fixed' && pos !== 'sticky') || b.contains(el)) return false;
