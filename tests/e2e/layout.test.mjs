@@ -103,8 +103,14 @@ for (const { label, viewport, fontSize } of CASES) {
       await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
       if (!(await onScreen(help))) problems.push(`${where}: "Get help now" not on screen at the end of the page`);
 
-      // Every navigation link can be reached on the page, whole, with its label not cut off.
+      // Every navigation link can be reached on the page, whole, with its label not cut off
+      // (with large text on a small screen, after opening "Menu", which then says it is open).
       const nav = page.getByRole('navigation', { name: 'Main' });
+      const menu = nav.getByRole('button', { name: 'Menu' });
+      if (await menu.isVisible()) {
+        await menu.click();
+        if ((await menu.getAttribute('aria-expanded')) !== 'true') problems.push(`${where}: Menu does not say it is open`);
+      }
       for (const name of NAV_LINKS) {
         const link = nav.getByRole('link', { name, exact: true });
         await link.scrollIntoViewIfNeeded();
@@ -169,4 +175,28 @@ test('a field reached with Tab is never hidden under the header, the navigation 
   }
   assert.ok(seen.has('Save entry'), 'the walk reached the Save button');
   assert.deepEqual(hidden, []);
+});
+
+test('at 200 % text on a phone the navigation folds behind Menu, which opens, leads on and closes', async (t) => {
+  const { page } = await openApp(t, '');
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  const menu = nav.getByRole('button', { name: 'Menu' });
+  assert.equal(await menu.isVisible(), false, 'with normal text every link shows and there is no Menu');
+  assert.equal(await nav.getByRole('link').count(), 5);
+
+  await page.setViewportSize({ width: 320, height: 640 });
+  await textSize(page, 32);
+  await menu.waitFor();
+  assert.equal(await menu.getAttribute('aria-expanded'), 'false');
+  assert.equal(await nav.getByRole('link').count(), 0, 'the links are folded away');
+  const heading = await page.getByRole('main').getByRole('heading', { level: 1, name: 'Today' }).boundingBox();
+  assert.ok(heading.y + heading.height < 640 / 2, `the screen's heading is in the top half (${heading.y})`);
+
+  await menu.focus();
+  await page.keyboard.press('Enter');
+  assert.equal(await menu.getAttribute('aria-expanded'), 'true');
+  await nav.getByRole('link', { name: 'Journal', exact: true }).click();
+  await page.waitForFunction(() => document.activeElement?.matches('main h1') && document.activeElement.textContent === 'Journal');
+  assert.equal(await menu.getAttribute('aria-expanded'), 'false', 'the menu closes on the new screen');
+  assert.equal(await nav.getByRole('link').count(), 0);
 });

@@ -19,10 +19,14 @@ const NAV: [Route; 5] = [
 ];
 
 /// Header with the help control, the main navigation, and the update prompt.
+///
+/// With large text on a small screen (see the end of style/widgets.css) the links fold
+/// behind a "Menu" button, which is hidden otherwise; choosing a link closes the menu.
 #[component]
 pub fn Shell(children: Children) -> impl IntoView {
     let base = expect_context::<Base>();
     let updates = expect_context::<Updates>();
+    let menu_open = RwSignal::new(false);
     let links = NAV
         .into_iter()
         .map(|route| {
@@ -49,8 +53,11 @@ pub fn Shell(children: Children) -> impl IntoView {
                 <button type="button" class="button" on:click=move |_| updates.apply()>"Update now"</button>
             </section>
         </Show>
-        <nav class="tabs" aria-label="Main">
-            <ul>{links}</ul>
+        <nav class="tabs" aria-label="Main" data-open=move || menu_open.get().to_string()>
+            <button type="button" class="tabs__menu" aria-controls="main-links"
+                aria-expanded=move || menu_open.get().to_string()
+                on:click=move |_| menu_open.update(|open| *open = !*open)>"Menu"</button>
+            <ul id="main-links" on:click=move |_| menu_open.set(false)>{links}</ul>
         </nav>
         {children()}
     }
