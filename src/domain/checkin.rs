@@ -14,8 +14,12 @@ pub enum Questionnaire {
     Who5,
 }
 
-const PHQ_GAD_OPTIONS: [(&str, u8); 4] =
-    [("Not at all", 0), ("Several days", 1), ("More than half the days", 2), ("Nearly every day", 3)];
+const PHQ_GAD_OPTIONS: [(&str, u8); 4] = [
+    ("Not at all", 0),
+    ("Several days", 1),
+    ("More than half the days", 2),
+    ("Nearly every day", 3),
+];
 
 const WHO5_OPTIONS: [(&str, u8); 6] = [
     ("All of the time", 5),
@@ -69,7 +73,11 @@ pub struct Band {
 }
 
 impl Questionnaire {
-    pub const ALL: [Questionnaire; 3] = [Questionnaire::Phq9, Questionnaire::Gad7, Questionnaire::Who5];
+    pub const ALL: [Questionnaire; 3] = [
+        Questionnaire::Phq9,
+        Questionnaire::Gad7,
+        Questionnaire::Who5,
+    ];
 
     pub fn code(self) -> &'static str {
         match self {
@@ -192,16 +200,34 @@ pub enum CheckInError {
 
 impl CheckIn {
     /// A completed check-in from answers in item order (`None`: not answered).
-    pub fn new(q: Questionnaire, answers: &[Option<u8>], at: Millis, offset_min: i32) -> Result<CheckIn, CheckInError> {
-        let unanswered = q.items().len().saturating_sub(answers.iter().flatten().count());
+    pub fn new(
+        q: Questionnaire,
+        answers: &[Option<u8>],
+        at: Millis,
+        offset_min: i32,
+    ) -> Result<CheckIn, CheckInError> {
+        let unanswered = q
+            .items()
+            .len()
+            .saturating_sub(answers.iter().flatten().count());
         if answers.len() != q.items().len() || unanswered > 0 {
-            return Err(CheckInError::Unanswered { unanswered: unanswered.max(1) });
+            return Err(CheckInError::Unanswered {
+                unanswered: unanswered.max(1),
+            });
         }
         let answers: Vec<u8> = answers.iter().flatten().copied().collect();
-        if answers.iter().any(|a| !q.options().iter().any(|(_, v)| v == a)) {
+        if answers
+            .iter()
+            .any(|a| !q.options().iter().any(|(_, v)| v == a))
+        {
             return Err(CheckInError::OutOfRange);
         }
-        Ok(CheckIn { questionnaire: q, answers, at, offset_min })
+        Ok(CheckIn {
+            questionnaire: q,
+            answers,
+            at,
+            offset_min,
+        })
     }
 
     /// The raw sum of the answers.
@@ -241,7 +267,16 @@ mod tests {
         assert_eq!(Questionnaire::Phq9.items().len(), 9);
         assert_eq!(Questionnaire::Gad7.items().len(), 7);
         assert_eq!(Questionnaire::Who5.items().len(), 5);
-        let max = |q: Questionnaire| CheckIn::new(q, &all(q, q.options().iter().map(|o| o.1).max().unwrap()), 0, 0).unwrap().score();
+        let max = |q: Questionnaire| {
+            CheckIn::new(
+                q,
+                &all(q, q.options().iter().map(|o| o.1).max().unwrap()),
+                0,
+                0,
+            )
+            .unwrap()
+            .score()
+        };
         assert_eq!(max(Questionnaire::Phq9), 27);
         assert_eq!(max(Questionnaire::Gad7), 21);
         assert_eq!(max(Questionnaire::Who5), 100);
@@ -254,18 +289,41 @@ mod tests {
     #[test]
     fn phq9_bands_at_every_boundary() {
         let b = |s| Questionnaire::Phq9.band(s).name;
-        assert_eq!([b(0), b(4), b(5), b(9), b(10), b(14), b(15), b(19), b(20), b(27)], [
-            "Minimal", "Minimal", "Mild", "Mild", "Moderate", "Moderate", "Moderately severe",
-            "Moderately severe", "Severe", "Severe"
-        ]);
+        assert_eq!(
+            [
+                b(0),
+                b(4),
+                b(5),
+                b(9),
+                b(10),
+                b(14),
+                b(15),
+                b(19),
+                b(20),
+                b(27)
+            ],
+            [
+                "Minimal",
+                "Minimal",
+                "Mild",
+                "Mild",
+                "Moderate",
+                "Moderate",
+                "Moderately severe",
+                "Moderately severe",
+                "Severe",
+                "Severe"
+            ]
+        );
     }
 
     #[test]
     fn gad7_bands_at_every_boundary() {
         let b = |s| Questionnaire::Gad7.band(s).name;
-        assert_eq!([b(0), b(4), b(5), b(9), b(10), b(14), b(15), b(21)], [
-            "Minimal", "Minimal", "Mild", "Mild", "Moderate", "Moderate", "Severe", "Severe"
-        ]);
+        assert_eq!(
+            [b(0), b(4), b(5), b(9), b(10), b(14), b(15), b(21)],
+            ["Minimal", "Minimal", "Mild", "Mild", "Moderate", "Moderate", "Severe", "Severe"]
+        );
     }
 
     #[test]
@@ -292,9 +350,14 @@ mod tests {
     fn unanswered_or_impossible_answers_are_refused() {
         let mut answers = all(Questionnaire::Gad7, 1);
         answers[3] = None;
-        assert_eq!(CheckIn::new(Questionnaire::Gad7, &answers, 0, 0), Err(CheckInError::Unanswered { unanswered: 1 }));
+        assert_eq!(
+            CheckIn::new(Questionnaire::Gad7, &answers, 0, 0),
+            Err(CheckInError::Unanswered { unanswered: 1 })
+        );
         assert!(CheckIn::new(Questionnaire::Gad7, &all(Questionnaire::Gad7, 4), 0, 0).is_err());
-        assert!(CheckIn::new(Questionnaire::Gad7, &all(Questionnaire::Gad7, 1)[..6], 0, 0).is_err());
+        assert!(
+            CheckIn::new(Questionnaire::Gad7, &all(Questionnaire::Gad7, 1)[..6], 0, 0).is_err()
+        );
     }
 
     #[test]
@@ -308,6 +371,10 @@ mod tests {
         assert_eq!(c.score(), 1, "the score is never hidden or changed");
         assert_eq!(c.band().name, "Minimal");
         // Only PHQ-9 has an item 9 of that kind.
-        assert!(!CheckIn::new(Questionnaire::Gad7, &all(Questionnaire::Gad7, 3), 0, 0).unwrap().needs_safety_response());
+        assert!(
+            !CheckIn::new(Questionnaire::Gad7, &all(Questionnaire::Gad7, 3), 0, 0)
+                .unwrap()
+                .needs_safety_response()
+        );
     }
 }

@@ -123,7 +123,13 @@ pub enum CardError {
 impl CopingCard {
     /// Checks a card before it is saved. A photo card may go without a caption; a
     /// person needs a name and a number that can be dialled.
-    pub fn new(kind: CardKind, title: &str, text: &str, phone: &str, photo: Option<String>) -> Result<CopingCard, CardError> {
+    pub fn new(
+        kind: CardKind,
+        title: &str,
+        text: &str,
+        phone: &str,
+        photo: Option<String>,
+    ) -> Result<CopingCard, CardError> {
         let title = title.trim();
         if title.is_empty() && kind != CardKind::Photo {
             return Err(CardError::Empty);
@@ -167,7 +173,11 @@ pub fn draw(favourites: &[bool], avoid: Option<usize>, r: f64) -> Option<usize> 
             1
         }
     };
-    let total: u32 = favourites.iter().enumerate().map(|(i, &f)| weight(i, f)).sum();
+    let total: u32 = favourites
+        .iter()
+        .enumerate()
+        .map(|(i, &f)| weight(i, f))
+        .sum();
     if total == 0 {
         return None;
     }
@@ -189,7 +199,9 @@ pub fn scaled_size(width: u32, height: u32, max: u32) -> (u32, u32) {
     if longest <= max || longest == 0 {
         return (width, height);
     }
-    let scale = |side: u32| ((side as u64 * max as u64 + longest as u64 / 2) / longest as u64).max(1) as u32;
+    let scale = |side: u32| {
+        ((side as u64 * max as u64 + longest as u64 / 2) / longest as u64).max(1) as u32
+    };
     (scale(width), scale(height))
 }
 
@@ -272,14 +284,23 @@ mod tests {
     fn kind_names_round_trip() {
         for k in CardKind::ALL {
             assert_eq!(CardKind::parse(k.as_str()), Some(k));
-            assert_eq!(serde_json::to_string(&k).unwrap(), format!("\"{}\"", k.as_str()));
+            assert_eq!(
+                serde_json::to_string(&k).unwrap(),
+                format!("\"{}\"", k.as_str())
+            );
         }
     }
 
     #[test]
     fn a_card_needs_words_and_a_person_a_number() {
-        assert_eq!(CopingCard::new(CardKind::Skill, "  ", "", "", None), Err(CardError::Empty));
-        assert_eq!(CopingCard::new(CardKind::Person, "Sam", "", "", None), Err(CardError::NoPhone));
+        assert_eq!(
+            CopingCard::new(CardKind::Skill, "  ", "", "", None),
+            Err(CardError::Empty)
+        );
+        assert_eq!(
+            CopingCard::new(CardKind::Person, "Sam", "", "", None),
+            Err(CardError::NoPhone)
+        );
         assert_eq!(
             CopingCard::new(CardKind::Person, "Sam", "", "07700 CALL", None),
             Err(CardError::Phone(PhoneError::NotANumber))
@@ -287,12 +308,29 @@ mod tests {
         let sam = CopingCard::new(CardKind::Person, " Sam ", "", "+44 7700 900-123", None).unwrap();
         assert_eq!(sam.title, "Sam");
         assert_eq!(sam.phone, "+44 7700 900-123");
-        assert_eq!(CopingCard::new(CardKind::Photo, "", "", "", None), Err(CardError::NoPhoto));
+        assert_eq!(
+            CopingCard::new(CardKind::Photo, "", "", "", None),
+            Err(CardError::NoPhoto)
+        );
         let photo = CopingCard::new(CardKind::Photo, "", "", "", Some("b1".into())).unwrap();
         assert_eq!(photo.photo.as_deref(), Some("b1"));
         // A phone on a card that is not a person is dropped.
-        assert_eq!(CopingCard::new(CardKind::Skill, "x", "", "123", None).unwrap().phone, "");
-        assert_eq!(CopingCard::new(CardKind::Skill, &"a".repeat(MAX_TITLE_CHARS + 1), "", "", None), Err(CardError::TooLong));
+        assert_eq!(
+            CopingCard::new(CardKind::Skill, "x", "", "123", None)
+                .unwrap()
+                .phone,
+            ""
+        );
+        assert_eq!(
+            CopingCard::new(
+                CardKind::Skill,
+                &"a".repeat(MAX_TITLE_CHARS + 1),
+                "",
+                "",
+                None
+            ),
+            Err(CardError::TooLong)
+        );
     }
 
     #[test]
@@ -321,7 +359,11 @@ mod tests {
         for i in 0..100 {
             assert_eq!(draw(&favs, Some(0), i as f64 / 100.0), Some(1));
         }
-        assert_eq!(draw(&[false], Some(0), 0.5), Some(0), "a single card can come again");
+        assert_eq!(
+            draw(&[false], Some(0), 0.5),
+            Some(0),
+            "a single card can come again"
+        );
         assert_eq!(draw(&[], None, 0.5), None);
     }
 
@@ -338,19 +380,34 @@ mod tests {
         assert_eq!(check_photo("image/jpeg", 2e6), Ok(()));
         assert_eq!(check_photo("text/plain", 10.0), Err(PhotoError::NotAnImage));
         assert_eq!(check_photo("", 10.0), Err(PhotoError::NotAnImage));
-        assert_eq!(check_photo("image/png", 50.0 * 1024.0 * 1024.0), Err(PhotoError::TooLarge));
+        assert_eq!(
+            check_photo("image/png", 50.0 * 1024.0 * 1024.0),
+            Err(PhotoError::TooLarge)
+        );
     }
 
     #[test]
     fn starter_deck_has_two_dozen_valid_cards_across_kinds() {
         let deck = starter_deck();
         assert!(deck.len() >= 24);
-        for kind in [CardKind::Grounding, CardKind::Breathing, CardKind::Distraction, CardKind::Affirmation, CardKind::Skill, CardKind::Comfort, CardKind::Reason] {
+        for kind in [
+            CardKind::Grounding,
+            CardKind::Breathing,
+            CardKind::Distraction,
+            CardKind::Affirmation,
+            CardKind::Skill,
+            CardKind::Comfort,
+            CardKind::Reason,
+        ] {
             assert!(deck.iter().any(|c| c.kind == kind), "{kind:?}");
         }
         for c in &deck {
             assert!(c.starter);
-            assert!(CopingCard::new(c.kind, &c.title, &c.text, "", None).is_ok(), "{}", c.title);
+            assert!(
+                CopingCard::new(c.kind, &c.title, &c.text, "", None).is_ok(),
+                "{}",
+                c.title
+            );
         }
         let mut orders: Vec<i64> = deck.iter().map(|c| c.order).collect();
         orders.dedup();

@@ -29,8 +29,15 @@ pub enum Region {
 /// One way to reach a line: a call or a text, with what to show on the button.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Reach {
-    Call { number: &'static str, label: &'static str },
-    Text { number: &'static str, keyword: Option<&'static str>, label: &'static str },
+    Call {
+        number: &'static str,
+        label: &'static str,
+    },
+    Text {
+        number: &'static str,
+        keyword: Option<&'static str>,
+        label: &'static str,
+    },
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -138,7 +145,10 @@ impl Region {
     }
 
     pub fn lines(self) -> &'static RegionLines {
-        REGIONS.iter().find(|r| r.region == self).expect("every region has an entry")
+        REGIONS
+            .iter()
+            .find(|r| r.region == self)
+            .expect("every region has an entry")
     }
 }
 
@@ -146,7 +156,9 @@ impl Reach {
     pub fn href(&self) -> String {
         match *self {
             Reach::Call { number, .. } => tel_href(number),
-            Reach::Text { number, keyword, .. } => sms_href(number, keyword),
+            Reach::Text {
+                number, keyword, ..
+            } => sms_href(number, keyword),
         }
     }
 
@@ -193,9 +205,8 @@ pub enum PhoneError {
 /// Checks a phone number typed by a person and returns what to dial.
 pub fn parse_phone(input: &str) -> Result<String, PhoneError> {
     let trimmed = input.trim();
-    let allowed = |(i, c): (usize, char)| {
-        c.is_ascii_digit() || " -.()/".contains(c) || (c == '+' && i == 0)
-    };
+    let allowed =
+        |(i, c): (usize, char)| c.is_ascii_digit() || " -.()/".contains(c) || (c == '+' && i == 0);
     if !trimmed.char_indices().all(allowed) {
         return Err(PhoneError::NotANumber);
     }
@@ -211,7 +222,11 @@ const fn call(number: &'static str, label: &'static str) -> Reach {
 }
 
 const fn text(number: &'static str, keyword: Option<&'static str>, label: &'static str) -> Reach {
-    Reach::Text { number, keyword, label }
+    Reach::Text {
+        number,
+        keyword,
+        label,
+    }
 }
 
 static REGIONS: [RegionLines; 12] = [
@@ -402,10 +417,20 @@ mod tests {
                     assert!(scheme == "tel" || scheme == "sms");
                     let number = rest.split('?').next().unwrap();
                     let digits = number.trim_start_matches('+');
-                    assert!(digits.len() >= 3 && digits.chars().all(|c| c.is_ascii_digit()), "{href}");
+                    assert!(
+                        digits.len() >= 3 && digits.chars().all(|c| c.is_ascii_digit()),
+                        "{href}"
+                    );
                     // The label names the number it dials.
-                    let label_digits: String = reach.label().chars().filter(char::is_ascii_digit).collect();
-                    assert!(digits.ends_with(&label_digits) || label_digits.ends_with(digits) || label_digits.starts_with(digits), "{href} vs {}", reach.label());
+                    let label_digits: String =
+                        reach.label().chars().filter(char::is_ascii_digit).collect();
+                    assert!(
+                        digits.ends_with(&label_digits)
+                            || label_digits.ends_with(digits)
+                            || label_digits.starts_with(digits),
+                        "{href} vs {}",
+                        reach.label()
+                    );
                 }
             }
         }
@@ -414,13 +439,29 @@ mod tests {
     #[test]
     fn links_match_the_checked_facts() {
         let us = Region::Us.lines();
-        assert_eq!(us.lines[0].reach[0].href(), "tel:988", "988 leads in the US");
+        assert_eq!(
+            us.lines[0].reach[0].href(),
+            "tel:988",
+            "988 leads in the US"
+        );
         assert_eq!(us.lines[1].reach[0].href(), "sms:741741?&body=HOME");
         assert_eq!(Region::Uk.lines().lines[0].reach[0].href(), "tel:116123");
-        assert_eq!(Region::Uk.lines().lines[1].reach[0].href(), "sms:85258?&body=SHOUT");
-        assert_eq!(Region::Canada.lines().lines[1].reach[0].href(), "sms:686868?&body=CONNECT");
-        assert_eq!(Region::Canada.lines().lines[1].reach[1].href(), "tel:+18006686868");
-        assert_eq!(Region::Australia.lines().lines[0].reach[1].href(), "sms:0477131114");
+        assert_eq!(
+            Region::Uk.lines().lines[1].reach[0].href(),
+            "sms:85258?&body=SHOUT"
+        );
+        assert_eq!(
+            Region::Canada.lines().lines[1].reach[0].href(),
+            "sms:686868?&body=CONNECT"
+        );
+        assert_eq!(
+            Region::Canada.lines().lines[1].reach[1].href(),
+            "tel:+18006686868"
+        );
+        assert_eq!(
+            Region::Australia.lines().lines[0].reach[1].href(),
+            "sms:0477131114"
+        );
         assert_eq!(Region::Australia.lines().emergency, &["000"]);
     }
 
@@ -441,7 +482,10 @@ mod tests {
 
     #[test]
     fn phone_numbers_as_people_type_them() {
-        assert_eq!(parse_phone("+44 (0)20 7946-0000").unwrap(), "+4402079460000");
+        assert_eq!(
+            parse_phone("+44 (0)20 7946-0000").unwrap(),
+            "+4402079460000"
+        );
         assert_eq!(parse_phone(" 555.123.4567 ").unwrap(), "5551234567");
         assert_eq!(parse_phone("call me"), Err(PhoneError::NotANumber));
         assert_eq!(parse_phone("12+3"), Err(PhoneError::NotANumber));

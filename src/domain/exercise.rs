@@ -53,7 +53,12 @@ impl Pattern {
     /// The phases of one round, with their length in seconds.
     pub fn phases(self) -> &'static [(Phase, u32)] {
         match self {
-            Pattern::Box => &[(Phase::In, 4), (Phase::HoldFull, 4), (Phase::Out, 4), (Phase::HoldEmpty, 4)],
+            Pattern::Box => &[
+                (Phase::In, 4),
+                (Phase::HoldFull, 4),
+                (Phase::Out, 4),
+                (Phase::HoldEmpty, 4),
+            ],
             Pattern::FourSevenEight => &[(Phase::In, 4), (Phase::HoldFull, 7), (Phase::Out, 8)],
             Pattern::Paced => &[(Phase::In, 4), (Phase::Out, 6)],
         }
@@ -98,7 +103,12 @@ impl Pattern {
         let mut t = elapsed % round_len;
         for &(phase, length) in self.phases() {
             if t < length {
-                return Some(Beat { phase, length, left: length - t, round: round + 1 });
+                return Some(Beat {
+                    phase,
+                    length,
+                    left: length - t,
+                    round: round + 1,
+                });
             }
             t -= length;
         }
@@ -116,11 +126,31 @@ pub struct GroundingStep {
 
 /// A few slow breaths come first (shown before these), then the senses in this order.
 pub const GROUNDING: [GroundingStep; 5] = [
-    GroundingStep { count: 5, sense: "see", prompt: "Look around. Name 5 things you can see." },
-    GroundingStep { count: 4, sense: "touch", prompt: "Name 4 things you can touch or feel." },
-    GroundingStep { count: 3, sense: "hear", prompt: "Listen. Name 3 things you can hear." },
-    GroundingStep { count: 2, sense: "smell", prompt: "Name 2 things you can smell." },
-    GroundingStep { count: 1, sense: "taste", prompt: "Name 1 thing you can taste." },
+    GroundingStep {
+        count: 5,
+        sense: "see",
+        prompt: "Look around. Name 5 things you can see.",
+    },
+    GroundingStep {
+        count: 4,
+        sense: "touch",
+        prompt: "Name 4 things you can touch or feel.",
+    },
+    GroundingStep {
+        count: 3,
+        sense: "hear",
+        prompt: "Listen. Name 3 things you can hear.",
+    },
+    GroundingStep {
+        count: 2,
+        sense: "smell",
+        prompt: "Name 2 things you can smell.",
+    },
+    GroundingStep {
+        count: 1,
+        sense: "taste",
+        prompt: "Name 1 thing you can taste.",
+    },
 ];
 
 /// Muscle groups for progressive muscle relaxation, from the feet to the face.
@@ -144,7 +174,10 @@ mod tests {
     use super::*;
 
     fn sequence(p: Pattern) -> Vec<(Phase, u32, u32)> {
-        (0..).map_while(|t| p.beat_at(t)).map(|b| (b.phase, b.left, b.round)).collect()
+        (0..)
+            .map_while(|t| p.beat_at(t))
+            .map(|b| (b.phase, b.left, b.round))
+            .collect()
     }
 
     #[test]
@@ -156,10 +189,22 @@ mod tests {
         assert_eq!(
             first,
             vec![
-                (In, 4), (In, 3), (In, 2), (In, 1),
-                (HoldFull, 4), (HoldFull, 3), (HoldFull, 2), (HoldFull, 1),
-                (Out, 4), (Out, 3), (Out, 2), (Out, 1),
-                (HoldEmpty, 4), (HoldEmpty, 3), (HoldEmpty, 2), (HoldEmpty, 1),
+                (In, 4),
+                (In, 3),
+                (In, 2),
+                (In, 1),
+                (HoldFull, 4),
+                (HoldFull, 3),
+                (HoldFull, 2),
+                (HoldFull, 1),
+                (Out, 4),
+                (Out, 3),
+                (Out, 2),
+                (Out, 1),
+                (HoldEmpty, 4),
+                (HoldEmpty, 3),
+                (HoldEmpty, 2),
+                (HoldEmpty, 1),
             ]
         );
         assert_eq!(s[16], (In, 4, 2));
@@ -174,12 +219,23 @@ mod tests {
         assert_eq!(p.beat_at(0).unwrap().phase, Phase::In);
         assert_eq!(p.beat_at(3).unwrap().phase, Phase::In);
         let hold = p.beat_at(4).unwrap();
-        assert_eq!((hold.phase, hold.length, hold.left), (Phase::HoldFull, 7, 7));
+        assert_eq!(
+            (hold.phase, hold.length, hold.left),
+            (Phase::HoldFull, 7, 7)
+        );
         assert_eq!(p.beat_at(10).unwrap().phase, Phase::HoldFull);
         let out = p.beat_at(11).unwrap();
         assert_eq!((out.phase, out.length, out.left), (Phase::Out, 8, 8));
         assert_eq!(p.beat_at(18).unwrap().left, 1);
-        assert_eq!(p.beat_at(19).unwrap(), Beat { phase: Phase::In, length: 4, left: 4, round: 2 });
+        assert_eq!(
+            p.beat_at(19).unwrap(),
+            Beat {
+                phase: Phase::In,
+                length: 4,
+                left: 4,
+                round: 2
+            }
+        );
         assert_eq!(p.beat_at(4 * 19 - 1).unwrap().round, 4);
         assert_eq!(p.beat_at(4 * 19), None);
     }

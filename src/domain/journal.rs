@@ -27,7 +27,13 @@ pub enum Mood {
 }
 
 impl Mood {
-    pub const ALL: [Mood; 5] = [Mood::VeryLow, Mood::Low, Mood::Okay, Mood::Good, Mood::VeryGood];
+    pub const ALL: [Mood; 5] = [
+        Mood::VeryLow,
+        Mood::Low,
+        Mood::Okay,
+        Mood::Good,
+        Mood::VeryGood,
+    ];
 
     pub fn word(self) -> &'static str {
         match self {
@@ -69,8 +75,22 @@ impl TryFrom<u8> for Mood {
 
 /// Emotions offered to pick from; people add their own too.
 pub const EMOTIONS: [&str; 16] = [
-    "Calm", "Happy", "Grateful", "Hopeful", "Proud", "Loved", "Tired", "Anxious", "Sad", "Lonely",
-    "Angry", "Frustrated", "Overwhelmed", "Ashamed", "Numb", "Scared",
+    "Calm",
+    "Happy",
+    "Grateful",
+    "Hopeful",
+    "Proud",
+    "Loved",
+    "Tired",
+    "Anxious",
+    "Sad",
+    "Lonely",
+    "Angry",
+    "Frustrated",
+    "Overwhelmed",
+    "Ashamed",
+    "Numb",
+    "Scared",
 ];
 
 /// How a symptom is measured.
@@ -102,7 +122,10 @@ pub const SYMPTOMS: [(&str, Scale); 4] = [
 
 /// The scale of a symptom by name: the default ones have theirs, others are 0-10.
 pub fn scale_of(name: &str) -> Scale {
-    SYMPTOMS.iter().find(|(n, _)| *n == name).map_or(Scale::Intensity, |(_, s)| *s)
+    SYMPTOMS
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map_or(Scale::Intensity, |(_, s)| *s)
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -175,7 +198,12 @@ pub enum EntryError {
 impl JournalEntry {
     /// A text-only entry written `now`, checked.
     pub fn new(now: Millis, text: &str) -> Result<JournalEntry, EntryError> {
-        JournalEntry { at: now, text: text.to_string(), ..Default::default() }.checked(now)
+        JournalEntry {
+            at: now,
+            text: text.to_string(),
+            ..Default::default()
+        }
+        .checked(now)
     }
 
     /// Checks an entry before it is saved, as of `now`. Tags are tidied (trimmed,
@@ -192,7 +220,10 @@ impl JournalEntry {
             }
             let max = scale_of(&s.name).max();
             if !(0.0..=max).contains(&s.value) || !s.value.is_finite() {
-                return Err(EntryError::OutOfRange { name: s.name.clone(), max });
+                return Err(EntryError::OutOfRange {
+                    name: s.name.clone(),
+                    max,
+                });
             }
         }
         self.symptoms.retain(|s| {
@@ -226,16 +257,28 @@ impl JournalEntry {
             return true;
         }
         contains_lower(&self.text, query_lower)
-            || self.prompt.as_deref().is_some_and(|p| contains_lower(p, query_lower))
-            || self.emotions.iter().chain(&self.triggers).any(|t| contains_lower(t, query_lower))
-            || self.symptoms.iter().any(|s| contains_lower(&s.name, query_lower))
+            || self
+                .prompt
+                .as_deref()
+                .is_some_and(|p| contains_lower(p, query_lower))
+            || self
+                .emotions
+                .iter()
+                .chain(&self.triggers)
+                .any(|t| contains_lower(t, query_lower))
+            || self
+                .symptoms
+                .iter()
+                .any(|s| contains_lower(&s.name, query_lower))
     }
 }
 
 fn contains_lower(hay: &str, needle_lower: &str) -> bool {
     if hay.is_ascii() && needle_lower.is_ascii() {
         // The common case, without allocating.
-        hay.as_bytes().windows(needle_lower.len()).any(|w| w.eq_ignore_ascii_case(needle_lower.as_bytes()))
+        hay.as_bytes()
+            .windows(needle_lower.len())
+            .any(|w| w.eq_ignore_ascii_case(needle_lower.as_bytes()))
     } else {
         hay.to_lowercase().contains(needle_lower)
     }

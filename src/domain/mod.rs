@@ -11,5 +11,5 @@ pub mod patterns;
 pub mod prefs;
 pub mod record;
 pub mod route;
-pub mod thought;
 pub mod safety_plan;
+pub mod thought;

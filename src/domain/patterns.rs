@@ -15,7 +15,9 @@ use super::record::Millis;
 /// The local date and time an entry was written in.
 pub fn local_time(at: Millis, offset_min: i32) -> NaiveDateTime {
     let shifted = at + offset_min as i64 * 60_000;
-    DateTime::from_timestamp_millis(shifted).map(|d| d.naive_utc()).unwrap_or_default()
+    DateTime::from_timestamp_millis(shifted)
+        .map(|d| d.naive_utc())
+        .unwrap_or_default()
 }
 
 pub fn local_day(e: &JournalEntry) -> NaiveDate {
@@ -99,7 +101,13 @@ pub fn mood_series(entries: &[&JournalEntry], span: Span, today: NaiveDate) -> V
     }
     buckets
         .into_iter()
-        .filter_map(|(start, (sum, count))| mean(sum, count).map(|average| MoodPoint { start, average, count }))
+        .filter_map(|(start, (sum, count))| {
+            mean(sum, count).map(|average| MoodPoint {
+                start,
+                average,
+                count,
+            })
+        })
         .collect()
 }
 
@@ -150,7 +158,11 @@ pub fn symptom_trends(entries: &[&JournalEntry], today: NaiveDate) -> Vec<Sympto
     let mut by_name: BTreeMap<String, BTreeMap<NaiveDate, (f64, usize)>> = BTreeMap::new();
     for e in entries {
         for s in &e.symptoms {
-            let d = by_name.entry(s.name.clone()).or_default().entry(local_day(e)).or_default();
+            let d = by_name
+                .entry(s.name.clone())
+                .or_default()
+                .entry(local_day(e))
+                .or_default();
             d.0 += s.value;
             d.1 += 1;
         }
@@ -161,10 +173,14 @@ pub fn symptom_trends(entries: &[&JournalEntry], today: NaiveDate) -> Vec<Sympto
         .into_iter()
         .map(|(name, days)| {
             let window = |from: NaiveDate, to: NaiveDate| {
-                let (s, c) = days.range(from..=to).fold((0.0, 0), |(s, c), (_, (ds, dc))| (s + ds, c + dc));
+                let (s, c) = days
+                    .range(from..=to)
+                    .fold((0.0, 0), |(s, c), (_, (ds, dc))| (s + ds, c + dc));
                 mean(s, c)
             };
-            let (sum, readings) = days.values().fold((0.0, 0), |(s, c), (ds, dc)| (s + ds, c + dc));
+            let (sum, readings) = days
+                .values()
+                .fold((0.0, 0), |(s, c), (ds, dc)| (s + ds, c + dc));
             SymptomTrend {
                 scale: scale_of(&name),
                 readings,
@@ -194,11 +210,16 @@ pub struct TriggerStat {
 
 pub fn trigger_stats(entries: &[&JournalEntry]) -> Vec<TriggerStat> {
     let moods = moods_by_day(entries);
-    let mut names: BTreeMap<String, (usize, std::collections::BTreeSet<NaiveDate>)> = BTreeMap::new();
+    let mut names: BTreeMap<String, (usize, std::collections::BTreeSet<NaiveDate>)> =
+        BTreeMap::new();
     for e in entries {
         for t in &e.triggers {
             // Triggers are matched without regard to case, shown as first written.
-            let key = names.keys().find(|k| k.eq_ignore_ascii_case(t)).cloned().unwrap_or_else(|| t.clone());
+            let key = names
+                .keys()
+                .find(|k| k.eq_ignore_ascii_case(t))
+                .cloned()
+                .unwrap_or_else(|| t.clone());
             let slot = names.entry(key).or_default();
             slot.0 += 1;
             slot.1.insert(local_day(e));
@@ -218,7 +239,13 @@ pub fn trigger_stats(entries: &[&JournalEntry]) -> Vec<TriggerStat> {
                     oc += 1;
                 }
             }
-            TriggerStat { name, entries: count, days: days.len(), mood_with: mean(ws, wc), mood_without: mean(os, oc) }
+            TriggerStat {
+                name,
+                entries: count,
+                days: days.len(),
+                mood_with: mean(ws, wc),
+                mood_without: mean(os, oc),
+            }
         })
         .collect();
     stats.sort_unstable_by(|a, b| b.entries.cmp(&a.entries).then(a.name.cmp(&b.name)));
@@ -234,7 +261,12 @@ pub enum PartOfDay {
 }
 
 impl PartOfDay {
-    pub const ALL: [PartOfDay; 4] = [PartOfDay::Morning, PartOfDay::Afternoon, PartOfDay::Evening, PartOfDay::Night];
+    pub const ALL: [PartOfDay; 4] = [
+        PartOfDay::Morning,
+        PartOfDay::Afternoon,
+        PartOfDay::Evening,
+        PartOfDay::Night,
+    ];
 
     pub fn of_hour(hour: u32) -> PartOfDay {
         match hour {
@@ -277,7 +309,11 @@ pub fn time_of_day(entries: &[&JournalEntry]) -> Vec<TimeOfDay> {
                     }
                 }
             }
-            TimeOfDay { part, entries: count, average: mean(sum, moods) }
+            TimeOfDay {
+                part,
+                entries: count,
+                average: mean(sum, moods),
+            }
         })
         .collect()
 }
@@ -298,19 +334,29 @@ pub struct Summary {
 }
 
 pub fn summary_since(entries: &[&JournalEntry], since: NaiveDate, today: NaiveDate) -> Summary {
-    let within: Vec<&JournalEntry> =
-        entries.iter().copied().filter(|e| (since..=today).contains(&local_day(e))).collect();
+    let within: Vec<&JournalEntry> = entries
+        .iter()
+        .copied()
+        .filter(|e| (since..=today).contains(&local_day(e)))
+        .collect();
     let span = (today - since).num_days().max(0) as u64 + 1;
     let before_start = since - Days::new(span);
-    let before: Vec<&JournalEntry> =
-        entries.iter().copied().filter(|e| (before_start..since).contains(&local_day(e))).collect();
+    let before: Vec<&JournalEntry> = entries
+        .iter()
+        .copied()
+        .filter(|e| (before_start..since).contains(&local_day(e)))
+        .collect();
     let days = moods_by_day(&within);
     let avg = |days: &BTreeMap<NaiveDate, (f64, usize)>| {
-        let (s, c) = days.values().fold((0.0, 0), |(s, c), (ds, dc)| (s + ds, c + dc));
+        let (s, c) = days
+            .values()
+            .fold((0.0, 0), |(s, c), (ds, dc)| (s + ds, c + dc));
         mean(s, c)
     };
     let daily: Vec<(NaiveDate, f64)> = days.iter().map(|(d, (s, c))| (*d, s / *c as f64)).collect();
-    let by = |f: fn(&(NaiveDate, f64), &(NaiveDate, f64)) -> std::cmp::Ordering| daily.iter().copied().min_by(f);
+    let by = |f: fn(&(NaiveDate, f64), &(NaiveDate, f64)) -> std::cmp::Ordering| {
+        daily.iter().copied().min_by(f)
+    };
     let mut written: Vec<NaiveDate> = within.iter().map(|e| local_day(e)).collect();
     written.dedup();
     written.sort_unstable();
@@ -333,7 +379,10 @@ fn top<'a>(names: impl Iterator<Item = &'a String>, n: usize) -> Vec<(String, us
     for name in names {
         *counts.entry(name.as_str()).or_default() += 1;
     }
-    let mut list: Vec<(String, usize)> = counts.into_iter().map(|(k, v)| (k.to_string(), v)).collect();
+    let mut list: Vec<(String, usize)> = counts
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), v))
+        .collect();
     list.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     list.truncate(n);
     list
@@ -368,9 +417,18 @@ impl Filter {
         move |e| {
             let day = || local_day(e);
             self.mood.is_none_or(|m| e.mood == Some(m))
-                && self.emotion.as_ref().is_none_or(|x| e.emotions.iter().any(|t| t.eq_ignore_ascii_case(x)))
-                && self.trigger.as_ref().is_none_or(|x| e.triggers.iter().any(|t| t.eq_ignore_ascii_case(x)))
-                && self.symptom.as_ref().is_none_or(|x| e.symptoms.iter().any(|s| s.name.eq_ignore_ascii_case(x)))
+                && self
+                    .emotion
+                    .as_ref()
+                    .is_none_or(|x| e.emotions.iter().any(|t| t.eq_ignore_ascii_case(x)))
+                && self
+                    .trigger
+                    .as_ref()
+                    .is_none_or(|x| e.triggers.iter().any(|t| t.eq_ignore_ascii_case(x)))
+                && self
+                    .symptom
+                    .as_ref()
+                    .is_none_or(|x| e.symptoms.iter().any(|s| s.name.eq_ignore_ascii_case(x)))
                 && self.from.is_none_or(|f| day() >= f)
                 && self.to.is_none_or(|t| day() <= t)
                 && e.matches_text(&query)

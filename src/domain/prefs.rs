@@ -32,6 +32,9 @@ impl Theme {
     }
 
     pub fn parse(s: &str) -> Theme {
-        Theme::ALL.into_iter().find(|t| t.as_str() == s).unwrap_or_default()
+        Theme::ALL
+            .into_iter()
+            .find(|t| t.as_str() == s)
+            .unwrap_or_default()
     }
 }

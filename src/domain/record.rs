@@ -97,7 +97,14 @@ pub struct Meta {
 
 impl Meta {
     pub fn new(id: RecordId, kind: Kind, now: Millis) -> Meta {
-        Meta { id, kind, created: now, updated: now, deleted: None, rev: 0 }
+        Meta {
+            id,
+            kind,
+            created: now,
+            updated: now,
+            deleted: None,
+            rev: 0,
+        }
     }
 
     pub fn is_deleted(&self) -> bool {
@@ -132,7 +139,10 @@ mod tests {
         for k in Kind::ALL {
             assert_eq!(Kind::parse(k.as_str()), Some(k));
             // The serde name is the stored name too.
-            assert_eq!(serde_json::to_string(&k).unwrap(), format!("\"{}\"", k.as_str()));
+            assert_eq!(
+                serde_json::to_string(&k).unwrap(),
+                format!("\"{}\"", k.as_str())
+            );
         }
         names.sort_unstable();
         names.dedup();

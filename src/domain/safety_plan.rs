@@ -58,7 +58,10 @@ impl Step {
 
     /// Whether an item of this step may carry a phone number.
     pub fn has_phone(self) -> bool {
-        matches!(self, Step::Distraction | Step::AskForHelp | Step::Professionals)
+        matches!(
+            self,
+            Step::Distraction | Step::AskForHelp | Step::Professionals
+        )
     }
 
     /// What the add field asks for.
@@ -105,8 +108,15 @@ impl PlanItem {
         if step.has_phone() && !phone.is_empty() {
             parse_phone(phone).map_err(ItemError::Phone)?;
         }
-        let phone = if step.has_phone() { phone.to_string() } else { String::new() };
-        Ok(PlanItem { text: text.to_string(), phone })
+        let phone = if step.has_phone() {
+            phone.to_string()
+        } else {
+            String::new()
+        };
+        Ok(PlanItem {
+            text: text.to_string(),
+            phone,
+        })
     }
 }
 
@@ -209,21 +219,39 @@ mod tests {
 
     #[test]
     fn items_are_checked() {
-        assert_eq!(PlanItem::new(Step::WarningSigns, " ", ""), Err(ItemError::Empty));
-        assert_eq!(PlanItem::new(Step::AskForHelp, "Jo", "phone"), Err(ItemError::Phone(PhoneError::NotANumber)));
+        assert_eq!(
+            PlanItem::new(Step::WarningSigns, " ", ""),
+            Err(ItemError::Empty)
+        );
+        assert_eq!(
+            PlanItem::new(Step::AskForHelp, "Jo", "phone"),
+            Err(ItemError::Phone(PhoneError::NotANumber))
+        );
         let jo = PlanItem::new(Step::AskForHelp, " Jo ", " 555-0100 ").unwrap();
-        assert_eq!(jo, PlanItem { text: "Jo".into(), phone: "555-0100".into() });
+        assert_eq!(
+            jo,
+            PlanItem {
+                text: "Jo".into(),
+                phone: "555-0100".into()
+            }
+        );
         // Steps without people drop a phone.
-        assert_eq!(PlanItem::new(Step::WarningSigns, "a", "1").unwrap().phone, "");
+        assert_eq!(
+            PlanItem::new(Step::WarningSigns, "a", "1").unwrap().phone,
+            ""
+        );
     }
 
     #[test]
     fn text_lists_filled_steps_with_their_numbers() {
         let mut plan = SafetyPlan::default();
         assert!(plan.is_empty());
-        plan.warning_signs.push(PlanItem::new(Step::WarningSigns, "Not sleeping", "").unwrap());
-        plan.ask_for_help.push(PlanItem::new(Step::AskForHelp, "Jo", "555 0100").unwrap());
-        plan.matters_most.push(PlanItem::new(Step::MattersMost, "My dog", "").unwrap());
+        plan.warning_signs
+            .push(PlanItem::new(Step::WarningSigns, "Not sleeping", "").unwrap());
+        plan.ask_for_help
+            .push(PlanItem::new(Step::AskForHelp, "Jo", "555 0100").unwrap());
+        plan.matters_most
+            .push(PlanItem::new(Step::MattersMost, "My dog", "").unwrap());
         assert_eq!(
             plan.to_text(),
             "My safety plan\n\n1. Warning signs\n- Not sleeping\n\n4. People I can ask for help\n- Jo: 555 0100\n\nWhat matters most to me\n- My dog\n"

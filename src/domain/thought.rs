@@ -74,12 +74,24 @@ impl std::ops::DerefMut for ThoughtDraft {
 
 /// The steps, in order, with what each asks. Shown as the form's headings.
 pub const STEPS: [(&str, &str); 7] = [
-    ("Situation", "Where were you, who was there, what was happening?"),
+    (
+        "Situation",
+        "Where were you, who was there, what was happening?",
+    ),
     ("Moods", "What did you feel? Rate each from 0 to 100."),
-    ("Automatic thoughts", "What went through your mind? Mark the one that hit hardest."),
+    (
+        "Automatic thoughts",
+        "What went through your mind? Mark the one that hit hardest.",
+    ),
     ("Evidence for", "What facts support that thought?"),
-    ("Evidence against", "What facts don't fit it? What would you tell a friend?"),
-    ("A balanced thought", "Taking all of it into account, what is a fairer way to see it?"),
+    (
+        "Evidence against",
+        "What facts don't fit it? What would you tell a friend?",
+    ),
+    (
+        "A balanced thought",
+        "Taking all of it into account, what is a fairer way to see it?",
+    ),
     ("Moods now", "Rate the same moods again."),
 ];
 
@@ -101,15 +113,32 @@ impl ThoughtRecord {
     pub fn checked(mut self, now: Millis) -> Result<ThoughtRecord, ThoughtError> {
         self.moods.retain(|m| !m.name.trim().is_empty());
         self.thoughts.retain(|t| !t.text.trim().is_empty());
-        if self.moods.iter().any(|m| m.before > 100 || m.after.is_some_and(|a| a > 100)) {
+        if self
+            .moods
+            .iter()
+            .any(|m| m.before > 100 || m.after.is_some_and(|a| a > 100))
+        {
             return Err(ThoughtError::Rating);
         }
-        if self.moods.iter().any(|m| m.name.chars().count() > MAX_TAG_CHARS) {
+        if self
+            .moods
+            .iter()
+            .any(|m| m.name.chars().count() > MAX_TAG_CHARS)
+        {
             return Err(ThoughtError::TooLong);
         }
-        let texts = [&self.situation, &self.evidence_for, &self.evidence_against, &self.balanced];
+        let texts = [
+            &self.situation,
+            &self.evidence_for,
+            &self.evidence_against,
+            &self.balanced,
+        ];
         let total: usize = texts.iter().map(|t| t.chars().count()).sum::<usize>()
-            + self.thoughts.iter().map(|t| t.text.chars().count()).sum::<usize>();
+            + self
+                .thoughts
+                .iter()
+                .map(|t| t.text.chars().count())
+                .sum::<usize>();
         if total > MAX_TEXT_CHARS {
             return Err(ThoughtError::TooLong);
         }
@@ -121,7 +150,10 @@ impl ThoughtRecord {
             t.hot = t.hot && !seen_hot;
             seen_hot |= t.hot;
         }
-        if texts.iter().all(|t| t.trim().is_empty()) && self.thoughts.is_empty() && self.moods.is_empty() {
+        if texts.iter().all(|t| t.trim().is_empty())
+            && self.thoughts.is_empty()
+            && self.moods.is_empty()
+        {
             return Err(ThoughtError::Empty);
         }
         Ok(self)
@@ -138,8 +170,14 @@ mod tests {
 
     #[test]
     fn a_record_needs_something_written() {
-        assert_eq!(ThoughtRecord::default().checked(0), Err(ThoughtError::Empty));
-        let r = ThoughtRecord { situation: "Meeting".into(), ..Default::default() };
+        assert_eq!(
+            ThoughtRecord::default().checked(0),
+            Err(ThoughtError::Empty)
+        );
+        let r = ThoughtRecord {
+            situation: "Meeting".into(),
+            ..Default::default()
+        };
         assert!(r.checked(0).is_ok());
     }
 
@@ -147,16 +185,29 @@ mod tests {
     fn ratings_stay_within_0_to_100_and_one_thought_is_hot() {
         let mut r = ThoughtRecord {
             situation: "Meeting".into(),
-            moods: vec![MoodRating { name: "Anxious".into(), before: 101, after: None }],
+            moods: vec![MoodRating {
+                name: "Anxious".into(),
+                before: 101,
+                after: None,
+            }],
             ..Default::default()
         };
         assert_eq!(r.clone().checked(0), Err(ThoughtError::Rating));
         r.moods[0].before = 80;
         r.moods[0].after = Some(40);
         r.thoughts = vec![
-            Thought { text: "They think I'm useless".into(), hot: true },
-            Thought { text: " ".into(), hot: false },
-            Thought { text: "I'll be fired".into(), hot: true },
+            Thought {
+                text: "They think I'm useless".into(),
+                hot: true,
+            },
+            Thought {
+                text: " ".into(),
+                hot: false,
+            },
+            Thought {
+                text: "I'll be fired".into(),
+                hot: true,
+            },
         ];
         let r = r.checked(0).unwrap();
         assert_eq!(r.thoughts.len(), 2);

@@ -22,7 +22,9 @@ pub struct Updates {
 impl Updates {
     /// Activates the waiting version; the page reloads when it takes control.
     pub fn apply(&self) {
-        let Some(reg) = self.registration.get_value() else { return };
+        let Some(reg) = self.registration.get_value() else {
+            return;
+        };
         if let Some(worker) = reg.waiting() {
             let _ = worker.post_message(&"SKIP_WAITING".into());
         }
@@ -32,7 +34,10 @@ impl Updates {
 fn container() -> Option<ServiceWorkerContainer> {
     let navigator = web_sys::window()?.navigator();
     // No service worker on plain http (other than localhost) or in some private modes.
-    js_sys::Reflect::get(&navigator, &"serviceWorker".into()).ok()?.dyn_into().ok()
+    js_sys::Reflect::get(&navigator, &"serviceWorker".into())
+        .ok()?
+        .dyn_into()
+        .ok()
 }
 
 /// The build id the post_build hook stamped into index.html.
@@ -50,7 +55,9 @@ pub fn register(base: &str) -> Updates {
         waiting: RwSignal::new(false),
         registration: StoredValue::new_local(None),
     };
-    let Some(sw) = container() else { return updates };
+    let Some(sw) = container() else {
+        return updates;
+    };
     let url = format!("{base}/sw.js");
     let reloading = Rc::new(Cell::new(false));
     let had_controller = sw.controller().is_some();
@@ -64,7 +71,9 @@ pub fn register(base: &str) -> Updates {
     on_controller_change.forget();
 
     leptos::task::spawn_local(async move {
-        let Ok(reg) = JsFuture::from(sw.register(&url)).await else { return };
+        let Ok(reg) = JsFuture::from(sw.register(&url)).await else {
+            return;
+        };
         let reg: ServiceWorkerRegistration = reg.unchecked_into();
         updates.registration.set_value(Some(reg.clone()));
         watch(&reg, &sw, updates.waiting);
@@ -80,7 +89,10 @@ pub fn register(base: &str) -> Updates {
             }
         });
         if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
-            let _ = doc.add_event_listener_with_callback("visibilitychange", on_visible.as_ref().unchecked_ref());
+            let _ = doc.add_event_listener_with_callback(
+                "visibilitychange",
+                on_visible.as_ref().unchecked_ref(),
+            );
         }
         on_visible.forget();
     });
@@ -94,7 +106,9 @@ fn watch(reg: &ServiceWorkerRegistration, sw: &ServiceWorkerContainer, waiting: 
     let reg2 = reg.clone();
     let sw2 = sw.clone();
     let on_update_found = Closure::<dyn Fn()>::new(move || {
-        let Some(installing) = reg2.installing() else { return };
+        let Some(installing) = reg2.installing() else {
+            return;
+        };
         let worker = installing.clone();
         let sw3 = sw2.clone();
         let on_state = Closure::<dyn Fn()>::new(move || {

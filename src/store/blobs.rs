@@ -18,9 +18,13 @@ pub async fn put(blob: &Blob) -> Result<String, StoreError> {
         let value = value.clone();
         let id = id.clone();
         async move {
-            let tx = db.transaction(&[BLOBS], TransactionMode::ReadWrite).map_err(StoreError::from_idb)?;
+            let tx = db
+                .transaction(&[BLOBS], TransactionMode::ReadWrite)
+                .map_err(StoreError::from_idb)?;
             let store = tx.object_store(BLOBS).map_err(StoreError::from_idb)?;
-            store.put(&value, Some(&JsValue::from(id))).map_err(StoreError::from_idb)?;
+            store
+                .put(&value, Some(&JsValue::from(id)))
+                .map_err(StoreError::from_idb)?;
             commit_on(tx, BLOBS).await
         }
     })
@@ -33,15 +37,24 @@ pub async fn get(id: &str) -> Result<Option<Blob>, StoreError> {
     let value = with_db(|db| {
         let id = id.to_string();
         async move {
-            let tx = db.transaction(&[BLOBS], TransactionMode::ReadOnly).map_err(StoreError::from_idb)?;
+            let tx = db
+                .transaction(&[BLOBS], TransactionMode::ReadOnly)
+                .map_err(StoreError::from_idb)?;
             let store = tx.object_store(BLOBS).map_err(StoreError::from_idb)?;
-            store.get(JsValue::from(id)).map_err(StoreError::from_idb)?.await.map_err(StoreError::from_idb)
+            store
+                .get(JsValue::from(id))
+                .map_err(StoreError::from_idb)?
+                .await
+                .map_err(StoreError::from_idb)
         }
     })
     .await?;
     match value {
         None => Ok(None),
-        Some(v) => v.dyn_into::<Blob>().map(Some).map_err(|_| StoreError::Corrupt("blob expected".into())),
+        Some(v) => v
+            .dyn_into::<Blob>()
+            .map(Some)
+            .map_err(|_| StoreError::Corrupt("blob expected".into())),
     }
 }
 
@@ -50,9 +63,13 @@ pub async fn delete(id: &str) -> Result<(), StoreError> {
     with_db(|db| {
         let id = id.to_string();
         async move {
-            let tx = db.transaction(&[BLOBS], TransactionMode::ReadWrite).map_err(StoreError::from_idb)?;
+            let tx = db
+                .transaction(&[BLOBS], TransactionMode::ReadWrite)
+                .map_err(StoreError::from_idb)?;
             let store = tx.object_store(BLOBS).map_err(StoreError::from_idb)?;
-            store.delete(JsValue::from(id)).map_err(StoreError::from_idb)?;
+            store
+                .delete(JsValue::from(id))
+                .map_err(StoreError::from_idb)?;
             commit_on(tx, BLOBS).await
         }
     })

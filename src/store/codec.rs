@@ -19,7 +19,8 @@ pub fn key(kind: Kind, id: &RecordId) -> String {
 }
 
 pub fn encode<T: Body>(record: &Record<T>) -> Result<JsValue, StoreError> {
-    let payload = serde_json::to_string(&record.body).map_err(|e| StoreError::Other(e.to_string()))?;
+    let payload =
+        serde_json::to_string(&record.body).map_err(|e| StoreError::Other(e.to_string()))?;
     let m = &record.meta;
     let obj = Object::new();
     set(&obj, "key", &key(m.kind, &m.id).into());
@@ -27,7 +28,11 @@ pub fn encode<T: Body>(record: &Record<T>) -> Result<JsValue, StoreError> {
     set(&obj, "id", &m.id.as_str().into());
     set(&obj, "created", &(m.created as f64).into());
     set(&obj, "updated", &(m.updated as f64).into());
-    set(&obj, "deleted", &m.deleted.map_or(JsValue::NULL, |d| (d as f64).into()));
+    set(
+        &obj,
+        "deleted",
+        &m.deleted.map_or(JsValue::NULL, |d| (d as f64).into()),
+    );
     set(&obj, "rev", &m.rev.into());
     set(&obj, "enc", &ENC_JSON.into());
     set(&obj, "payload", &payload.into());
@@ -39,7 +44,8 @@ pub fn decode_meta(value: &JsValue) -> Result<Meta, StoreError> {
     let kind = get_str(value, "kind")?;
     Ok(Meta {
         id: RecordId(get_str(value, "id")?),
-        kind: Kind::parse(&kind).ok_or_else(|| StoreError::Corrupt(format!("unknown kind {kind}")))?,
+        kind: Kind::parse(&kind)
+            .ok_or_else(|| StoreError::Corrupt(format!("unknown kind {kind}")))?,
         created: get_num(value, "created")? as Millis,
         updated: get_num(value, "updated")? as Millis,
         deleted: get(value, "deleted").as_f64().map(|d| d as Millis),
@@ -68,9 +74,13 @@ fn get(value: &JsValue, field: &str) -> JsValue {
 }
 
 fn get_str(value: &JsValue, field: &str) -> Result<String, StoreError> {
-    get(value, field).as_string().ok_or_else(|| StoreError::Corrupt(format!("missing {field}")))
+    get(value, field)
+        .as_string()
+        .ok_or_else(|| StoreError::Corrupt(format!("missing {field}")))
 }
 
 fn get_num(value: &JsValue, field: &str) -> Result<f64, StoreError> {
-    get(value, field).as_f64().ok_or_else(|| StoreError::Corrupt(format!("missing {field}")))
+    get(value, field)
+        .as_f64()
+        .ok_or_else(|| StoreError::Corrupt(format!("missing {field}")))
 }

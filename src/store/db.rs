@@ -43,7 +43,9 @@ pub async fn open_at(name: &str, version: u32) -> Result<Database, StoreError> {
             web_sys::console::error_1(&format!("migration failed: {e}").into());
         }
     });
-    request.await.map_err(|e| StoreError::Unavailable(e.to_string()))
+    request
+        .await
+        .map_err(|e| StoreError::Unavailable(e.to_string()))
 }
 
 async fn connection() -> Result<Database, StoreError> {

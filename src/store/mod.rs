@@ -22,9 +22,12 @@ mod records;
 pub mod schema;
 pub mod sync;
 
-pub use error::StoreError;
-pub use records::{create, create_clearing, update_clearing, delete, get, list, list_recent, purge_expired, put_scratch, remove, restore, update};
 pub use db::{drop_connection_for_test, erase, open_at};
+pub use error::StoreError;
+pub use records::{
+    create, create_clearing, delete, get, list, list_recent, purge_expired, put_scratch, remove,
+    restore, update, update_clearing,
+};
 
 /// Closes the open connection so the next call reopens it (tests and version changes).
 pub fn reset_connection() {

@@ -18,7 +18,10 @@ pub struct StorageStatus {
 fn manager() -> Option<StorageManager> {
     let navigator = web_sys::window()?.navigator();
     // Older browsers and some embedded views have no StorageManager.
-    js_sys::Reflect::get(&navigator, &"storage".into()).ok()?.dyn_into::<StorageManager>().ok()
+    js_sys::Reflect::get(&navigator, &"storage".into())
+        .ok()?
+        .dyn_into::<StorageManager>()
+        .ok()
 }
 
 /// Asks the browser once to keep this site's data (not to evict it under pressure).
@@ -37,14 +40,20 @@ pub async fn request() -> Option<bool> {
 }
 
 pub async fn status() -> StorageStatus {
-    let Some(m) = manager() else { return StorageStatus::default() };
+    let Some(m) = manager() else {
+        return StorageStatus::default();
+    };
     let mut status = StorageStatus::default();
     if let Ok(p) = m.persisted() {
         status.persisted = JsFuture::from(p).await.ok().and_then(|v| v.as_bool());
     }
     if let Ok(p) = m.estimate() {
         if let Ok(est) = JsFuture::from(p).await {
-            let num = |f: &str| js_sys::Reflect::get(&est, &f.into()).ok().and_then(|v| v.as_f64());
+            let num = |f: &str| {
+                js_sys::Reflect::get(&est, &f.into())
+                    .ok()
+                    .and_then(|v| v.as_f64())
+            };
             status.usage = num("usage");
             status.quota = num("quota");
         }

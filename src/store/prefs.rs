@@ -13,7 +13,9 @@ const PERSIST_ASKED: &str = "between.persist_asked";
 const STARTER_ANSWERED: &str = "between.starter_answered";
 
 pub fn theme() -> Theme {
-    LocalStorage::get::<String>(THEME).map(|s| Theme::parse(&s)).unwrap_or_default()
+    LocalStorage::get::<String>(THEME)
+        .map(|s| Theme::parse(&s))
+        .unwrap_or_default()
 }
 
 pub fn set_theme(theme: Theme) {
@@ -23,7 +25,9 @@ pub fn set_theme(theme: Theme) {
 
 /// The region the person chose, if they chose one.
 pub fn region() -> Option<Region> {
-    LocalStorage::get::<String>(REGION).ok().and_then(|s| Region::from_code(&s))
+    LocalStorage::get::<String>(REGION)
+        .ok()
+        .and_then(|s| Region::from_code(&s))
 }
 
 pub fn set_region(region: Region) {

@@ -30,7 +30,10 @@ pub async fn create<T: Body>(body: T) -> Result<Record<T>, StoreError> {
 /// Saves a new record and, in the same transaction, removes the draft `draft` (an id
 /// of `Kind::Draft`): the saved text can never come back as a draft, and a failed
 /// save keeps the draft.
-pub async fn create_clearing<T: Body>(body: T, draft: Option<&RecordId>) -> Result<Record<T>, StoreError> {
+pub async fn create_clearing<T: Body>(
+    body: T,
+    draft: Option<&RecordId>,
+) -> Result<Record<T>, StoreError> {
     let mut meta = Meta::new(new_id(), T::KIND, now());
     meta.rev = 1;
     let record = Record { meta, body };
@@ -47,7 +50,10 @@ pub async fn update<T: Body>(record: &Record<T>) -> Result<Record<T>, StoreError
 }
 
 /// `update`, removing the draft `draft` in the same transaction (see `create_clearing`).
-pub async fn update_clearing<T: Body>(record: &Record<T>, draft: Option<&RecordId>) -> Result<Record<T>, StoreError> {
+pub async fn update_clearing<T: Body>(
+    record: &Record<T>,
+    draft: Option<&RecordId>,
+) -> Result<Record<T>, StoreError> {
     let mut next = record.clone();
     next.meta.rev = record.meta.rev + 1;
     next.meta.updated = now().max(record.meta.updated);
@@ -74,9 +80,15 @@ pub async fn get<T: Body>(id: &RecordId) -> Result<Option<Record<T>>, StoreError
     let value = with_db(|db| {
         let key = key.clone();
         async move {
-            let tx = db.transaction(&[RECORDS], TransactionMode::ReadOnly).map_err(StoreError::from_idb)?;
+            let tx = db
+                .transaction(&[RECORDS], TransactionMode::ReadOnly)
+                .map_err(StoreError::from_idb)?;
             let store = tx.object_store(RECORDS).map_err(StoreError::from_idb)?;
-            store.get(JsValue::from(key)).map_err(StoreError::from_idb)?.await.map_err(StoreError::from_idb)
+            store
+                .get(JsValue::from(key))
+                .map_err(StoreError::from_idb)?
+                .await
+                .map_err(StoreError::from_idb)
         }
     })
     .await?;
@@ -94,15 +106,31 @@ pub async fn list<T: Body>() -> Result<Vec<Record<T>>, StoreError> {
 /// takes a few hundred milliseconds).
 pub async fn list_recent<T: Body>(limit: usize) -> Result<Vec<Record<T>>, StoreError> {
     let values = with_db(|db| async move {
-        let tx = db.transaction(&[RECORDS], TransactionMode::ReadOnly).map_err(StoreError::from_idb)?;
-        let index = tx.object_store(RECORDS).and_then(|s| s.index("updated")).map_err(StoreError::from_idb)?;
+        let tx = db
+            .transaction(&[RECORDS], TransactionMode::ReadOnly)
+            .map_err(StoreError::from_idb)?;
+        let index = tx
+            .object_store(RECORDS)
+            .and_then(|s| s.index("updated"))
+            .map_err(StoreError::from_idb)?;
         let mut out = Vec::new();
-        let request = index.open_cursor(None, Some(CursorDirection::Prev)).map_err(StoreError::from_idb)?;
-        let Some(cursor) = request.await.map_err(StoreError::from_idb)? else { return Ok(out) };
+        let request = index
+            .open_cursor(None, Some(CursorDirection::Prev))
+            .map_err(StoreError::from_idb)?;
+        let Some(cursor) = request.await.map_err(StoreError::from_idb)? else {
+            return Ok(out);
+        };
         let mut cursor = cursor.into_managed();
         while out.len() < limit {
-            let Some(value) = cursor.value().map_err(StoreError::from_idb)? else { break };
-            if js_sys::Reflect::get(&value, &"kind".into()).ok().and_then(|k| k.as_string()).as_deref() == Some(T::KIND.as_str()) {
+            let Some(value) = cursor.value().map_err(StoreError::from_idb)? else {
+                break;
+            };
+            if js_sys::Reflect::get(&value, &"kind".into())
+                .ok()
+                .and_then(|k| k.as_string())
+                .as_deref()
+                == Some(T::KIND.as_str())
+            {
                 out.push(value);
             }
             cursor.next(None).await.map_err(StoreError::from_idb)?;
@@ -115,10 +143,19 @@ pub async fn list_recent<T: Body>(limit: usize) -> Result<Vec<Record<T>>, StoreE
 
 async fn list_values(kind: Kind) -> Result<Vec<JsValue>, StoreError> {
     with_db(|db| async move {
-        let tx = db.transaction(&[RECORDS], TransactionMode::ReadOnly).map_err(StoreError::from_idb)?;
-        let index = tx.object_store(RECORDS).and_then(|s| s.index("kind")).map_err(StoreError::from_idb)?;
+        let tx = db
+            .transaction(&[RECORDS], TransactionMode::ReadOnly)
+            .map_err(StoreError::from_idb)?;
+        let index = tx
+            .object_store(RECORDS)
+            .and_then(|s| s.index("kind"))
+            .map_err(StoreError::from_idb)?;
         let query = Query::Key(JsValue::from(kind.as_str()));
-        index.get_all(Some(query), None).map_err(StoreError::from_idb)?.await.map_err(StoreError::from_idb)
+        index
+            .get_all(Some(query), None)
+            .map_err(StoreError::from_idb)?
+            .await
+            .map_err(StoreError::from_idb)
     })
     .await
 }
@@ -140,10 +177,14 @@ pub async fn purge_expired(kind: Kind) -> Result<usize, StoreError> {
     with_db(|db| {
         let expired = expired.clone();
         async move {
-            let tx = db.transaction(&[RECORDS], TransactionMode::ReadWrite).map_err(StoreError::from_idb)?;
+            let tx = db
+                .transaction(&[RECORDS], TransactionMode::ReadWrite)
+                .map_err(StoreError::from_idb)?;
             let store = tx.object_store(RECORDS).map_err(StoreError::from_idb)?;
             for key in expired {
-                store.delete(JsValue::from(key)).map_err(StoreError::from_idb)?;
+                store
+                    .delete(JsValue::from(key))
+                    .map_err(StoreError::from_idb)?;
             }
             commit(tx).await
         }
@@ -163,7 +204,9 @@ pub async fn put_scratch<T: Body>(id: &RecordId, body: T) -> Result<(), StoreErr
     with_db(|db| {
         let value = value.clone();
         async move {
-            let tx = db.transaction(&[RECORDS], TransactionMode::ReadWrite).map_err(StoreError::from_idb)?;
+            let tx = db
+                .transaction(&[RECORDS], TransactionMode::ReadWrite)
+                .map_err(StoreError::from_idb)?;
             let store = tx.object_store(RECORDS).map_err(StoreError::from_idb)?;
             store.put(&value, None).map_err(StoreError::from_idb)?;
             commit(tx).await
@@ -178,9 +221,13 @@ pub async fn remove<T: Body>(id: &RecordId) -> Result<(), StoreError> {
     with_db(|db| {
         let key = key.clone();
         async move {
-            let tx = db.transaction(&[RECORDS], TransactionMode::ReadWrite).map_err(StoreError::from_idb)?;
+            let tx = db
+                .transaction(&[RECORDS], TransactionMode::ReadWrite)
+                .map_err(StoreError::from_idb)?;
             let store = tx.object_store(RECORDS).map_err(StoreError::from_idb)?;
-            store.delete(JsValue::from(key)).map_err(StoreError::from_idb)?;
+            store
+                .delete(JsValue::from(key))
+                .map_err(StoreError::from_idb)?;
             commit(tx).await
         }
     })
@@ -191,7 +238,11 @@ pub async fn remove<T: Body>(id: &RecordId) -> Result<(), StoreError> {
 
 /// Writes `record` if the stored revision is `expected` (`None`: nothing stored yet),
 /// and removes the draft `draft` in the same transaction.
-async fn write<T: Body>(record: &Record<T>, expected: Option<u32>, draft: Option<&RecordId>) -> Result<(), StoreError> {
+async fn write<T: Body>(
+    record: &Record<T>,
+    expected: Option<u32>,
+    draft: Option<&RecordId>,
+) -> Result<(), StoreError> {
     let value = codec::encode(record)?;
     let key = codec::key(record.meta.kind, &record.meta.id);
     let draft_key = draft.map(|d| codec::key(Kind::Draft, d));
@@ -200,20 +251,30 @@ async fn write<T: Body>(record: &Record<T>, expected: Option<u32>, draft: Option
         let key = key.clone();
         let draft_key = draft_key.clone();
         async move {
-            let tx = db.transaction(&[RECORDS], TransactionMode::ReadWrite).map_err(StoreError::from_idb)?;
+            let tx = db
+                .transaction(&[RECORDS], TransactionMode::ReadWrite)
+                .map_err(StoreError::from_idb)?;
             let store = tx.object_store(RECORDS).map_err(StoreError::from_idb)?;
-            let stored = store.get(JsValue::from(key)).map_err(StoreError::from_idb)?.await.map_err(StoreError::from_idb)?;
+            let stored = store
+                .get(JsValue::from(key))
+                .map_err(StoreError::from_idb)?
+                .await
+                .map_err(StoreError::from_idb)?;
             let stored_rev = match &stored {
                 Some(v) => Some(codec::decode_meta(v)?.rev),
                 None => None,
             };
             if stored_rev != expected {
                 let _ = tx.abort();
-                return Err(StoreError::Conflict { stored: stored_rev.unwrap_or(0) });
+                return Err(StoreError::Conflict {
+                    stored: stored_rev.unwrap_or(0),
+                });
             }
             store.put(&value, None).map_err(StoreError::from_idb)?;
             if let Some(draft_key) = draft_key {
-                store.delete(JsValue::from(draft_key)).map_err(StoreError::from_idb)?;
+                store
+                    .delete(JsValue::from(draft_key))
+                    .map_err(StoreError::from_idb)?;
             }
             commit(tx).await
         }
@@ -236,7 +297,11 @@ pub(super) async fn commit_on(tx: idb::Transaction, name: &str) -> Result<(), St
     let probe = tx.object_store(name).map(|s| s.transaction());
     match tx.await {
         Ok(result) if result.is_committed() => Ok(()),
-        Ok(_) => Err(probe.map_or(StoreError::Other("transaction aborted".into()), |p| abort_reason(&p))),
+        Ok(_) => Err(
+            probe.map_or(StoreError::Other("transaction aborted".into()), |p| {
+                abort_reason(&p)
+            }),
+        ),
         Err(e) => Err(StoreError::from_idb(e)),
     }
 }

@@ -34,13 +34,21 @@ fn v1(db: &Database) -> Result<(), idb::Error> {
     let mut params = ObjectStoreParams::new();
     params.key_path(Some(KeyPath::new_single("key")));
     let records = db.create_object_store(RECORDS, params)?;
-    records.create_index("kind", KeyPath::new_single("kind"), Some(IndexParams::new()))?;
+    records.create_index(
+        "kind",
+        KeyPath::new_single("kind"),
+        Some(IndexParams::new()),
+    )?;
     Ok(())
 }
 
 fn v2(db: &Database, tx: &Transaction) -> Result<(), idb::Error> {
     let records = tx.object_store(RECORDS)?;
-    records.create_index("updated", KeyPath::new_single("updated"), Some(IndexParams::new()))?;
+    records.create_index(
+        "updated",
+        KeyPath::new_single("updated"),
+        Some(IndexParams::new()),
+    )?;
     db.create_object_store(META, ObjectStoreParams::new())?;
     // Old records get a revision and a codec tag. The requests run inside the
     // versionchange transaction, so opening the database waits for them.

@@ -26,7 +26,14 @@ pub fn today() -> NaiveDate {
 /// The value of an `<input type=datetime-local>` for an instant.
 pub fn datetime_local_value(at: Millis) -> String {
     let t = local_time(at, offset_at(at));
-    format!("{:04}-{:02}-{:02}T{:02}:{:02}", t.year(), t.month(), t.day(), t.hour(), t.minute())
+    format!(
+        "{:04}-{:02}-{:02}T{:02}:{:02}",
+        t.year(),
+        t.month(),
+        t.day(),
+        t.hour(),
+        t.minute()
+    )
 }
 
 /// Parses a datetime-local value ("2026-11-27T14:30") as local time.
@@ -57,36 +64,57 @@ fn options(pairs: &[(&str, &str)]) -> Object {
 }
 
 fn noon_utc(d: NaiveDate) -> Date {
-    Date::new(&JsValue::from_f64(d.and_hms_opt(12, 0, 0).unwrap_or_default().and_utc().timestamp_millis() as f64))
+    Date::new(&JsValue::from_f64(
+        d.and_hms_opt(12, 0, 0)
+            .unwrap_or_default()
+            .and_utc()
+            .timestamp_millis() as f64,
+    ))
 }
 
 /// "Friday 27 November" (with the year when it is not this year).
 pub fn day_long(d: NaiveDate) -> String {
-    let mut o = vec![("weekday", "long"), ("day", "numeric"), ("month", "long"), ("timeZone", "UTC")];
+    let mut o = vec![
+        ("weekday", "long"),
+        ("day", "numeric"),
+        ("month", "long"),
+        ("timeZone", "UTC"),
+    ];
     if d.year() != today().year() {
         o.push(("year", "numeric"));
     }
-    noon_utc(d).to_locale_date_string("default", &options(&o)).into()
+    noon_utc(d)
+        .to_locale_date_string("default", &options(&o))
+        .into()
 }
 
 /// "27 Nov".
 pub fn day_short(d: NaiveDate) -> String {
     noon_utc(d)
-        .to_locale_date_string("default", &options(&[("day", "numeric"), ("month", "short"), ("timeZone", "UTC")]))
+        .to_locale_date_string(
+            "default",
+            &options(&[("day", "numeric"), ("month", "short"), ("timeZone", "UTC")]),
+        )
         .into()
 }
 
 /// "November 2026".
 pub fn month_name(d: NaiveDate) -> String {
     noon_utc(d)
-        .to_locale_date_string("default", &options(&[("month", "long"), ("year", "numeric"), ("timeZone", "UTC")]))
+        .to_locale_date_string(
+            "default",
+            &options(&[("month", "long"), ("year", "numeric"), ("timeZone", "UTC")]),
+        )
         .into()
 }
 
 /// "14:05" or "2:05 PM", as the person's locale writes it.
 pub fn time_of(at: Millis) -> String {
     Date::new(&JsValue::from_f64(at as f64))
-        .to_locale_time_string_with_options("default", &options(&[("hour", "numeric"), ("minute", "2-digit")]))
+        .to_locale_time_string_with_options(
+            "default",
+            &options(&[("hour", "numeric"), ("minute", "2-digit")]),
+        )
         .into()
 }
 

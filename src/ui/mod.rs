@@ -58,7 +58,10 @@ pub fn App() -> impl IntoView {
     let region = store::prefs::region().unwrap_or_else(|| {
         Region::from_language(&window().navigator().language().unwrap_or_default())
     });
-    let prefs = Prefs { theme: RwSignal::new(store::prefs::theme()), region: RwSignal::new(region) };
+    let prefs = Prefs {
+        theme: RwSignal::new(store::prefs::theme()),
+        region: RwSignal::new(region),
+    };
     provide_context(prefs);
     Effect::new(move || {
         let theme = prefs.theme.get();

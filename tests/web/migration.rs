@@ -13,7 +13,9 @@ async fn v1_database_migrates_to_current() {
     // Build a v1 database exactly as v1 left it: its schema step, then its records.
     let v1 = store::open_at(schema::DB_NAME, 1).await.unwrap();
     assert_eq!(v1.store_names(), vec![schema::RECORDS.to_string()]);
-    let tx = v1.transaction(&[schema::RECORDS], TransactionMode::ReadWrite).unwrap();
+    let tx = v1
+        .transaction(&[schema::RECORDS], TransactionMode::ReadWrite)
+        .unwrap();
     let records = tx.object_store(schema::RECORDS).unwrap();
     let fixture = js_sys::JSON::parse(V1_FIXTURE).unwrap();
     for value in js_sys::Array::from(&fixture).iter() {
@@ -23,10 +25,15 @@ async fn v1_database_migrates_to_current() {
     v1.close();
 
     // The app opens it: every step after v1 runs.
-    let mut all = store::list::<JournalEntry>().await.expect("v1 records readable after migration");
+    let mut all = store::list::<JournalEntry>()
+        .await
+        .expect("v1 records readable after migration");
     all.sort_by_key(|r| r.meta.created);
     assert_eq!(all.len(), 2);
-    assert_eq!(all[0].body.text, "Written before the upgrade. Ünïcödé and \"quotes\" survive.");
+    assert_eq!(
+        all[0].body.text,
+        "Written before the upgrade. Ünïcödé and \"quotes\" survive."
+    );
     assert_eq!(all[0].body.at, 1_729_990_000_000);
     assert_eq!(all[0].meta.rev, 1);
     assert_eq!(all[0].meta.updated, 1_730_000_500_000);
@@ -39,9 +46,18 @@ async fn v1_database_migrates_to_current() {
     let saved = store::update(&edited).await.unwrap();
     assert_eq!(saved.meta.rev, 2);
 
-    let db = store::open_at(schema::DB_NAME, schema::VERSION).await.unwrap();
+    let db = store::open_at(schema::DB_NAME, schema::VERSION)
+        .await
+        .unwrap();
     let mut names = db.store_names();
     names.sort();
-    assert_eq!(names, vec![schema::BLOBS.to_string(), schema::META.to_string(), schema::RECORDS.to_string()]);
+    assert_eq!(
+        names,
+        vec![
+            schema::BLOBS.to_string(),
+            schema::META.to_string(),
+            schema::RECORDS.to_string()
+        ]
+    );
     db.close();
 }

@@ -15,8 +15,13 @@ async fn v2_database_migrates_to_v3_and_keeps_blobs() {
     let v2 = store::open_at(schema::DB_NAME, 2).await.unwrap();
     let mut names = v2.store_names();
     names.sort();
-    assert_eq!(names, vec![schema::META.to_string(), schema::RECORDS.to_string()]);
-    let tx = v2.transaction(&[schema::RECORDS], TransactionMode::ReadWrite).unwrap();
+    assert_eq!(
+        names,
+        vec![schema::META.to_string(), schema::RECORDS.to_string()]
+    );
+    let tx = v2
+        .transaction(&[schema::RECORDS], TransactionMode::ReadWrite)
+        .unwrap();
     let records = tx.object_store(schema::RECORDS).unwrap();
     for value in js_sys::Array::from(&js_sys::JSON::parse(V2_FIXTURE).unwrap()).iter() {
         records.put(&value, None).unwrap();
@@ -25,9 +30,14 @@ async fn v2_database_migrates_to_v3_and_keeps_blobs() {
     v2.close();
 
     // The app opens it under v3.
-    let all = store::list::<JournalEntry>().await.expect("v2 records readable under v3");
+    let all = store::list::<JournalEntry>()
+        .await
+        .expect("v2 records readable under v3");
     assert_eq!(all.len(), 1);
-    assert_eq!(all[0].body.text, "Written under schema v2. Ünïcödé survives.");
+    assert_eq!(
+        all[0].body.text,
+        "Written under schema v2. Ünïcödé survives."
+    );
     assert_eq!(all[0].meta.rev, 3, "revisions are untouched");
     assert_eq!(all[0].meta.updated, 1_732_000_900_000);
     let saved = store::update(&all[0]).await.unwrap();
@@ -43,9 +53,18 @@ async fn v2_database_migrates_to_v3_and_keeps_blobs() {
     store::blobs::delete(&id).await.unwrap();
     assert!(store::blobs::get(&id).await.unwrap().is_none());
 
-    let db = store::open_at(schema::DB_NAME, schema::VERSION).await.unwrap();
+    let db = store::open_at(schema::DB_NAME, schema::VERSION)
+        .await
+        .unwrap();
     let mut names = db.store_names();
     names.sort();
-    assert_eq!(names, vec![schema::BLOBS.to_string(), schema::META.to_string(), schema::RECORDS.to_string()]);
+    assert_eq!(
+        names,
+        vec![
+            schema::BLOBS.to_string(),
+            schema::META.to_string(),
+            schema::RECORDS.to_string()
+        ]
+    );
     db.close();
 }

@@ -19,7 +19,10 @@ async fn create_read_update_round_trip() {
     assert_eq!(saved.meta.rev, 1);
     assert_eq!(saved.meta.kind, Kind::JournalEntry);
 
-    let read = store::get::<JournalEntry>(&saved.meta.id).await.unwrap().unwrap();
+    let read = store::get::<JournalEntry>(&saved.meta.id)
+        .await
+        .unwrap()
+        .unwrap();
     assert_eq!(read, saved);
 
     let mut changed = read.clone();
@@ -44,8 +47,14 @@ async fn a_stale_write_is_refused_and_changes_nothing() {
     // Tab B still holds the original and tries to save over it.
     let mut b = original.clone();
     b.body.text = "from tab B".into();
-    assert_eq!(store::update(&b).await, Err(StoreError::Conflict { stored: 2 }));
-    let stored = store::get::<JournalEntry>(&original.meta.id).await.unwrap().unwrap();
+    assert_eq!(
+        store::update(&b).await,
+        Err(StoreError::Conflict { stored: 2 })
+    );
+    let stored = store::get::<JournalEntry>(&original.meta.id)
+        .await
+        .unwrap()
+        .unwrap();
     assert_eq!(stored.body.text, "from tab A");
     assert_eq!(stored.meta.rev, 2);
 }
@@ -57,7 +66,10 @@ async fn delete_marks_and_restore_brings_back() {
     let deleted = store::delete(&saved).await.unwrap();
     assert!(deleted.meta.is_deleted());
     let listed = store::list::<JournalEntry>().await.unwrap();
-    assert!(listed[0].meta.is_deleted(), "a deleted record stays in the trash");
+    assert!(
+        listed[0].meta.is_deleted(),
+        "a deleted record stays in the trash"
+    );
     let back = store::restore(&deleted).await.unwrap();
     assert!(!back.meta.is_deleted());
     assert_eq!(back.body.text, "keep me");
@@ -70,7 +82,9 @@ async fn a_dropped_connection_is_reopened_and_the_write_retried() {
     store::erase().await.unwrap();
     store::create(entry("before")).await.unwrap();
     store::drop_connection_for_test();
-    let after = store::create(entry("after the drop")).await.expect("retried on a new connection");
+    let after = store::create(entry("after the drop"))
+        .await
+        .expect("retried on a new connection");
     let all = store::list::<JournalEntry>().await.unwrap();
     assert_eq!(all.len(), 2);
     assert!(all.iter().any(|r| r.meta.id == after.meta.id));
@@ -80,15 +94,35 @@ async fn a_dropped_connection_is_reopened_and_the_write_retried() {
 async fn the_body_is_stored_as_an_opaque_payload() {
     store::erase().await.unwrap();
     let saved = store::create(entry("private words")).await.unwrap();
-    let db = store::open_at(store::schema::DB_NAME, store::schema::VERSION).await.unwrap();
-    let tx = db.transaction(&[store::schema::RECORDS], idb::TransactionMode::ReadOnly).unwrap();
+    let db = store::open_at(store::schema::DB_NAME, store::schema::VERSION)
+        .await
+        .unwrap();
+    let tx = db
+        .transaction(&[store::schema::RECORDS], idb::TransactionMode::ReadOnly)
+        .unwrap();
     let key = format!("journal_entry:{}", saved.meta.id.as_str());
-    let raw = tx.object_store(store::schema::RECORDS).unwrap().get(wasm_bindgen::JsValue::from(key)).unwrap().await.unwrap().unwrap();
+    let raw = tx
+        .object_store(store::schema::RECORDS)
+        .unwrap()
+        .get(wasm_bindgen::JsValue::from(key))
+        .unwrap()
+        .await
+        .unwrap()
+        .unwrap();
     let get = |f: &str| js_sys::Reflect::get(&raw, &f.into()).unwrap();
-    assert!(get("text").is_undefined(), "personal fields are not top-level, so never indexed");
+    assert!(
+        get("text").is_undefined(),
+        "personal fields are not top-level, so never indexed"
+    );
     assert_eq!(get("enc").as_string().unwrap(), "json");
-    assert!(get("payload").as_string().unwrap().contains("private words"));
-    let indexes = tx.object_store(store::schema::RECORDS).unwrap().index_names();
+    assert!(get("payload")
+        .as_string()
+        .unwrap()
+        .contains("private words"));
+    let indexes = tx
+        .object_store(store::schema::RECORDS)
+        .unwrap()
+        .index_names();
     assert_eq!(indexes, vec!["kind".to_string(), "updated".to_string()]);
     db.close();
 }
@@ -133,7 +167,10 @@ async fn drafts_overwrite_freely_and_can_be_removed() {
     assert_eq!(kept.body.entry.text, "second");
     store::remove::<EntryDraft>(&id).await.unwrap();
     assert!(store::get::<EntryDraft>(&id).await.unwrap().is_none());
-    assert!(store::list::<JournalEntry>().await.unwrap().is_empty(), "drafts are not entries");
+    assert!(
+        store::list::<JournalEntry>().await.unwrap().is_empty(),
+        "drafts are not entries"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -143,12 +180,22 @@ async fn recent_lists_the_newest_changes_of_one_kind() {
     for i in 0..5 {
         store::create(entry(&format!("entry {i}"))).await.unwrap();
     }
-    store::create(AgendaItem { text: "not an entry".into(), source: None, done: false }).await.unwrap();
+    store::create(AgendaItem {
+        text: "not an entry".into(),
+        source: None,
+        done: false,
+    })
+    .await
+    .unwrap();
     let recent = store::list_recent::<JournalEntry>(3).await.unwrap();
     assert_eq!(recent.len(), 3);
     let texts: Vec<&str> = recent.iter().map(|r| r.body.text.as_str()).collect();
     assert!(texts.iter().all(|t| t.starts_with("entry ")), "{texts:?}");
     let all = store::list_recent::<JournalEntry>(100).await.unwrap();
     assert_eq!(all.len(), 5);
-    assert!(all.windows(2).all(|w| w[0].meta.updated >= w[1].meta.updated), "newest first");
+    assert!(
+        all.windows(2)
+            .all(|w| w[0].meta.updated >= w[1].meta.updated),
+        "newest first"
+    );
 }

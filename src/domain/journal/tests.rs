@@ -3,7 +3,10 @@ use super::*;
 const NOW: Millis = 1_795_000_000_000;
 
 fn entry() -> JournalEntry {
-    JournalEntry { at: NOW, ..Default::default() }
+    JournalEntry {
+        at: NOW,
+        ..Default::default()
+    }
 }
 
 #[test]
@@ -27,7 +30,10 @@ fn text_is_kept_as_typed_but_limited() {
     assert_eq!(ok.text, " hello ");
     let long = "a".repeat(MAX_TEXT_CHARS + 1);
     assert_eq!(JournalEntry::new(NOW, &long), Err(EntryError::TooLong));
-    assert!(JournalEntry::new(NOW, &"é".repeat(MAX_TEXT_CHARS)).is_ok(), "characters, not bytes");
+    assert!(
+        JournalEntry::new(NOW, &"é".repeat(MAX_TEXT_CHARS)).is_ok(),
+        "characters, not bytes"
+    );
 }
 
 #[test]
@@ -39,7 +45,10 @@ fn impossible_dates_are_refused() {
     e.at = NOW + MAX_FUTURE_MS + 1;
     assert_eq!(e.clone().checked(NOW), Err(EntryError::InFuture));
     e.at = NOW - 3 * 24 * 3600 * 1000;
-    assert!(e.clone().checked(NOW).is_ok(), "writing about the past is fine");
+    assert!(
+        e.clone().checked(NOW).is_ok(),
+        "writing about the past is fine"
+    );
     e.at = EARLIEST - 1;
     assert_eq!(e.checked(NOW), Err(EntryError::TooOld));
 }
@@ -47,15 +56,39 @@ fn impossible_dates_are_refused() {
 #[test]
 fn symptom_values_stay_on_their_scale() {
     let mut e = entry();
-    e.symptoms = vec![Symptom { name: "Anxiety".into(), value: 11.0 }];
-    assert_eq!(e.clone().checked(NOW), Err(EntryError::OutOfRange { name: "Anxiety".into(), max: 10.0 }));
-    e.symptoms = vec![Symptom { name: "Sleep (hours)".into(), value: 11.0 }];
-    assert!(e.clone().checked(NOW).is_ok(), "eleven hours of sleep is possible");
-    e.symptoms = vec![Symptom { name: "Sleep (hours)".into(), value: 25.0 }];
+    e.symptoms = vec![Symptom {
+        name: "Anxiety".into(),
+        value: 11.0,
+    }];
+    assert_eq!(
+        e.clone().checked(NOW),
+        Err(EntryError::OutOfRange {
+            name: "Anxiety".into(),
+            max: 10.0
+        })
+    );
+    e.symptoms = vec![Symptom {
+        name: "Sleep (hours)".into(),
+        value: 11.0,
+    }];
+    assert!(
+        e.clone().checked(NOW).is_ok(),
+        "eleven hours of sleep is possible"
+    );
+    e.symptoms = vec![Symptom {
+        name: "Sleep (hours)".into(),
+        value: 25.0,
+    }];
     assert!(e.clone().checked(NOW).is_err());
-    e.symptoms = vec![Symptom { name: "Nausea".into(), value: -1.0 }];
+    e.symptoms = vec![Symptom {
+        name: "Nausea".into(),
+        value: -1.0,
+    }];
     assert!(e.clone().checked(NOW).is_err());
-    e.symptoms = vec![Symptom { name: "Nausea".into(), value: f64::NAN }];
+    e.symptoms = vec![Symptom {
+        name: "Nausea".into(),
+        value: f64::NAN,
+    }];
     assert!(e.checked(NOW).is_err());
 }
 
@@ -64,11 +97,26 @@ fn tags_are_tidied() {
     let mut e = entry();
     e.triggers = vec![" Work ".into(), "work".into(), "".into(), "Sleep".into()];
     e.emotions = vec!["Sad".into(), "Sad".into()];
-    e.symptoms = vec![Symptom { name: " Anxiety".into(), value: 3.0 }, Symptom { name: "Anxiety".into(), value: 5.0 }];
+    e.symptoms = vec![
+        Symptom {
+            name: " Anxiety".into(),
+            value: 3.0,
+        },
+        Symptom {
+            name: "Anxiety".into(),
+            value: 5.0,
+        },
+    ];
     let e = e.checked(NOW).unwrap();
     assert_eq!(e.triggers, vec!["Work", "Sleep"]);
     assert_eq!(e.emotions, vec!["Sad"]);
-    assert_eq!(e.symptoms, vec![Symptom { name: "Anxiety".into(), value: 3.0 }]);
+    assert_eq!(
+        e.symptoms,
+        vec![Symptom {
+            name: "Anxiety".into(),
+            value: 3.0
+        }]
+    );
     let mut long = entry();
     long.triggers = vec!["x".repeat(MAX_TAG_CHARS + 1)];
     assert_eq!(long.checked(NOW), Err(EntryError::NameTooLong));
@@ -106,7 +154,10 @@ fn stored_shapes_stay_readable() {
 
 #[test]
 fn mood_words_and_nearest() {
-    assert_eq!(Mood::ALL.map(Mood::word), ["Very low", "Low", "Okay", "Good", "Very good"]);
+    assert_eq!(
+        Mood::ALL.map(Mood::word),
+        ["Very low", "Low", "Okay", "Good", "Very good"]
+    );
     assert_eq!(Mood::nearest(3.4), Mood::Okay);
     assert_eq!(Mood::nearest(3.5), Mood::Good);
     assert_eq!(Mood::nearest(0.0), Mood::VeryLow);

@@ -10,7 +10,11 @@ fn day(y: i32, m: u32, d: u32) -> NaiveDate {
 /// An entry written at a UTC instant given as "YYYY-MM-DD HH:MM" with an offset.
 fn at(utc: &str, offset_min: i32) -> JournalEntry {
     let t = chrono::NaiveDateTime::parse_from_str(utc, "%Y-%m-%d %H:%M").unwrap();
-    JournalEntry { at: t.and_utc().timestamp_millis(), offset_min, ..Default::default() }
+    JournalEntry {
+        at: t.and_utc().timestamp_millis(),
+        offset_min,
+        ..Default::default()
+    }
 }
 
 fn mood(mut e: JournalEntry, m: Mood) -> JournalEntry {
@@ -41,7 +45,9 @@ fn no_data_gives_empty_patterns_not_errors() {
     assert!(mood_series(&[], Span::All, today).is_empty());
     assert!(symptom_trends(&[], today).is_empty());
     assert!(trigger_stats(&[]).is_empty());
-    assert!(time_of_day(&[]).iter().all(|t| t.entries == 0 && t.average.is_none()));
+    assert!(time_of_day(&[])
+        .iter()
+        .all(|t| t.entries == 0 && t.average.is_none()));
     let s = summary_since(&[], day(2026, 11, 20), today);
     assert_eq!((s.entries, s.average_mood, s.lowest_day), (0, None, None));
     let cal = calendar_month(&[], today);
@@ -57,7 +63,14 @@ fn one_day_of_several_entries_averages() {
         at("2026-11-27 21:00", 0),
     ];
     let series = mood_series(&refs(&e), Span::Week, day(2026, 11, 27));
-    assert_eq!(series, vec![MoodPoint { start: day(2026, 11, 27), average: 3.0, count: 2 }]);
+    assert_eq!(
+        series,
+        vec![MoodPoint {
+            start: day(2026, 11, 27),
+            average: 3.0,
+            count: 2
+        }]
+    );
     let cal = calendar_month(&refs(&e), day(2026, 11, 1));
     assert_eq!(cal[26].date, day(2026, 11, 27));
     assert_eq!(cal[26].average, Some(3.0));
@@ -76,14 +89,31 @@ fn series_buckets_by_span() {
     ];
     let r = refs(&e);
     let week = mood_series(&r, Span::Week, today);
-    assert_eq!(week.iter().map(|p| p.start).collect::<Vec<_>>(), vec![day(2026, 11, 23), day(2026, 11, 27)]);
+    assert_eq!(
+        week.iter().map(|p| p.start).collect::<Vec<_>>(),
+        vec![day(2026, 11, 23), day(2026, 11, 27)]
+    );
     let month = mood_series(&r, Span::Month, today);
     assert_eq!(month.len(), 3);
     let year = mood_series(&r, Span::Year, today);
     assert_eq!(year.len(), 3, "weekly buckets: {year:?}");
-    assert_eq!(year.last().unwrap(), &MoodPoint { start: day(2026, 11, 23), average: 3.5, count: 2 });
+    assert_eq!(
+        year.last().unwrap(),
+        &MoodPoint {
+            start: day(2026, 11, 23),
+            average: 3.5,
+            count: 2
+        }
+    );
     let all = mood_series(&r, Span::All, today);
-    assert_eq!(all.first().unwrap(), &MoodPoint { start: day(2024, 1, 1), average: 4.0, count: 1 });
+    assert_eq!(
+        all.first().unwrap(),
+        &MoodPoint {
+            start: day(2024, 1, 1),
+            average: 4.0,
+            count: 1
+        }
+    );
     assert_eq!(all.len(), 3, "months: Jan 2024, Dec 2025, Nov 2026");
 }
 
@@ -92,7 +122,10 @@ fn symptom_trend_compares_last_week_with_the_one_before() {
     let today = day(2026, 11, 27);
     let sym = |utc: &str, name: &str, v: f64| {
         let mut e = at(utc, 0);
-        e.symptoms = vec![Symptom { name: name.into(), value: v }];
+        e.symptoms = vec![Symptom {
+            name: name.into(),
+            value: v,
+        }];
         e
     };
     let e = vec![
@@ -140,9 +173,9 @@ fn triggers_compare_mood_on_days_with_and_without() {
 #[test]
 fn time_of_day_uses_local_hours() {
     let e = vec![
-        mood(at("2026-11-27 06:00", 120), Mood::Low),  // 08:00 local: morning
+        mood(at("2026-11-27 06:00", 120), Mood::Low), // 08:00 local: morning
         mood(at("2026-11-27 21:30", 120), Mood::Good), // 23:30 local: night
-        mood(at("2026-11-27 12:00", 0), Mood::Okay),   // afternoon
+        mood(at("2026-11-27 12:00", 0), Mood::Okay),  // afternoon
     ];
     let t = time_of_day(&refs(&e));
     let get = |p| t.iter().find(|x| x.part == p).unwrap().clone();
@@ -174,7 +207,10 @@ fn summary_since_a_date() {
     assert_eq!(s.average_before, Some(1.0));
     assert_eq!(s.lowest_day, Some((day(2026, 11, 25), 2.0)));
     assert_eq!(s.best_day, Some((day(2026, 11, 26), 4.0)));
-    assert_eq!(s.top_emotions, vec![("Anxious".to_string(), 2), ("Tired".to_string(), 1)]);
+    assert_eq!(
+        s.top_emotions,
+        vec![("Anxious".to_string(), 2), ("Tired".to_string(), 1)]
+    );
     assert_eq!(s.top_triggers, vec![("Work".to_string(), 1)]);
     assert_eq!(s.for_session, 1);
 }
@@ -186,18 +222,57 @@ fn filters_combine() {
     a.triggers = vec!["Work".into()];
     a.emotions = vec!["Angry".into()];
     let mut b = mood(at("2026-11-22 10:00", 0), Mood::Low);
-    b.symptoms = vec![Symptom { name: "Anxiety".into(), value: 6.0 }];
+    b.symptoms = vec![Symptom {
+        name: "Anxiety".into(),
+        value: 6.0,
+    }];
     let c = mood(at("2026-11-24 10:00", 0), Mood::Good);
     let all = [a, b, c];
     let count = |f: Filter| all.iter().filter(|e| f.matcher()(e)).count();
     assert_eq!(count(Filter::default()), 3);
     assert!(Filter::default().is_empty());
-    assert_eq!(count(Filter { mood: Some(Mood::Low), ..Default::default() }), 2);
-    assert_eq!(count(Filter { mood: Some(Mood::Low), query: "ARGUMENT".into(), ..Default::default() }), 1);
-    assert_eq!(count(Filter { trigger: Some("work".into()), ..Default::default() }), 1);
-    assert_eq!(count(Filter { emotion: Some("Angry".into()), mood: Some(Mood::Good), ..Default::default() }), 0);
-    assert_eq!(count(Filter { symptom: Some("Anxiety".into()), ..Default::default() }), 1);
-    let range = Filter { from: Some(day(2026, 11, 21)), to: Some(day(2026, 11, 24)), ..Default::default() };
+    assert_eq!(
+        count(Filter {
+            mood: Some(Mood::Low),
+            ..Default::default()
+        }),
+        2
+    );
+    assert_eq!(
+        count(Filter {
+            mood: Some(Mood::Low),
+            query: "ARGUMENT".into(),
+            ..Default::default()
+        }),
+        1
+    );
+    assert_eq!(
+        count(Filter {
+            trigger: Some("work".into()),
+            ..Default::default()
+        }),
+        1
+    );
+    assert_eq!(
+        count(Filter {
+            emotion: Some("Angry".into()),
+            mood: Some(Mood::Good),
+            ..Default::default()
+        }),
+        0
+    );
+    assert_eq!(
+        count(Filter {
+            symptom: Some("Anxiety".into()),
+            ..Default::default()
+        }),
+        1
+    );
+    let range = Filter {
+        from: Some(day(2026, 11, 21)),
+        to: Some(day(2026, 11, 24)),
+        ..Default::default()
+    };
     assert!(!range.is_empty());
     assert_eq!(count(range), 2);
 }

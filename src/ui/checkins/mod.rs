@@ -23,8 +23,14 @@ pub fn CheckIns() -> impl IntoView {
     let base = expect_context::<Base>();
     let loaded = records::<CheckIn>();
     let all = Memo::new(move |_| {
-        let mut list: Vec<CheckIn> =
-            loaded.get().and_then(Result::ok).unwrap_or_default().into_iter().filter(|r| !r.meta.is_deleted()).map(|r| r.body).collect();
+        let mut list: Vec<CheckIn> = loaded
+            .get()
+            .and_then(Result::ok)
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|r| !r.meta.is_deleted())
+            .map(|r| r.body)
+            .collect();
         list.sort_unstable_by_key(|c| c.at);
         list
     });

@@ -9,8 +9,8 @@ use crate::domain::route::Route;
 use crate::store::{self, StoreError};
 use crate::ui::coping::MyPeople;
 use crate::ui::crisis::HelpLines;
-use crate::ui::safety_plan::{stored_plan, PlanView};
 use crate::ui::format::{now_ms, offset_at};
+use crate::ui::safety_plan::{stored_plan, PlanView};
 use crate::ui::widgets::{Page, StoreMessage};
 use crate::ui::Base;
 
@@ -35,7 +35,9 @@ pub fn TakeCheckIn() -> impl IntoView {
                 1 => "One question is still unanswered.".to_string(),
                 n => format!("{n} questions are still unanswered."),
             })),
-            Err(CheckInError::OutOfRange) => problem.set(Some("One of the answers is not on the scale.".into())),
+            Err(CheckInError::OutOfRange) => {
+                problem.set(Some("One of the answers is not on the scale.".into()))
+            }
             Ok(check) => {
                 problem.set(None);
                 leptos::task::spawn_local(async move {
@@ -51,7 +53,8 @@ pub fn TakeCheckIn() -> impl IntoView {
         }
     };
 
-    let items = move || q
+    let items = move || {
+        q
         .items()
         .iter()
         .enumerate()
@@ -81,7 +84,8 @@ pub fn TakeCheckIn() -> impl IntoView {
                 </fieldset>
             }
         })
-        .collect_view();
+        .collect_view()
+    };
 
     let result_view = move || {
         result.get().map(|saved| {
@@ -135,7 +139,14 @@ fn SafetyResponse(check: Record<CheckIn>) -> impl IntoView {
     let added = RwSignal::new(false);
     let failure = RwSignal::new(None::<StoreError>);
     let stored = stored_plan();
-    let plan = Memo::new(move |_| stored.get().and_then(Result::ok).flatten().map(|r| r.body).filter(|p| !p.is_empty()));
+    let plan = Memo::new(move |_| {
+        stored
+            .get()
+            .and_then(Result::ok)
+            .flatten()
+            .map(|r| r.body)
+            .filter(|p| !p.is_empty())
+    });
     let add = move |_| {
         let item = AgendaItem {
             text: "Talk about the thoughts I've had of being better off dead or of hurting myself (from a check-in).".into(),

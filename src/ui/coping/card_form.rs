@@ -41,7 +41,9 @@ pub fn CardForm(list: Memo<Vec<Record<CopingCard>>>) -> impl IntoView {
 
     let choose = move |ev: leptos::ev::Event| {
         let input: HtmlInputElement = event_target(&ev);
-        let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
+        let Some(file) = input.files().and_then(|f| f.get(0)) else {
+            return;
+        };
         // The same file can be chosen again after a problem.
         input.set_value("");
         clear_photo();
@@ -66,16 +68,31 @@ pub fn CardForm(list: Memo<Vec<Record<CopingCard>>>) -> impl IntoView {
         }
         saved.set(false);
         let k = kind.get_untracked();
-        let blob = if k == CardKind::Photo { photo.get_untracked() } else { None };
+        let blob = if k == CardKind::Photo {
+            photo.get_untracked()
+        } else {
+            None
+        };
         // A placeholder id passes the check; the real one comes from the store.
-        let checked = CopingCard::new(k, &title.get_untracked(), &text.get_untracked(), &phone.get_untracked(), blob.as_ref().map(|_| String::new()));
+        let checked = CopingCard::new(
+            k,
+            &title.get_untracked(),
+            &text.get_untracked(),
+            &phone.get_untracked(),
+            blob.as_ref().map(|_| String::new()),
+        );
         let mut card = match checked {
             Ok(card) => card,
             Err(e) => return problem.set(Some(card_problem(k, e).into())),
         };
         problem.set(None);
         // New cards go first.
-        card.order = list.get_untracked().iter().map(|r| r.body.order - 1).min().unwrap_or(0);
+        card.order = list
+            .get_untracked()
+            .iter()
+            .map(|r| r.body.order - 1)
+            .min()
+            .unwrap_or(0);
         saving.set(true);
         leptos::task::spawn_local(async move {
             let result = async {

@@ -58,7 +58,10 @@ pub fn CardList(
     let filter = RwSignal::new(Filter::All);
     let shown = Memo::new(move |_| {
         let f = filter.get();
-        list.get().into_iter().filter(|r| f.keeps(&r.body)).collect::<Vec<_>>()
+        list.get()
+            .into_iter()
+            .filter(|r| f.keeps(&r.body))
+            .collect::<Vec<_>>()
     });
     // Rebuilt only when the state changes, so keyed items (and edits) survive reloads.
     let state = Memo::new(move |_| match cards.get() {
@@ -169,12 +172,20 @@ fn CardItem(
         let id = id.clone();
         Effect::new(move || {
             let (i, n) = position.get();
-            let Some((moved, target)) = moving.get() else { return };
+            let Some((moved, target)) = moving.get() else {
+                return;
+            };
             if moved != id || i != Some(target) {
                 return;
             }
             moving.set(None);
-            let button = if target == 0 { down_button } else if target + 1 >= n { up_button } else { pressed.get_value() };
+            let button = if target == 0 {
+                down_button
+            } else if target + 1 >= n {
+                up_button
+            } else {
+                pressed.get_value()
+            };
             request_animation_frame(move || {
                 if let Some(b) = button.get_untracked() {
                     let _ = b.focus();
@@ -193,7 +204,9 @@ fn CardItem(
         });
     };
     let toggle_favourite = move |_| {
-        let Some(mut r) = record.get_untracked() else { return };
+        let Some(mut r) = record.get_untracked() else {
+            return;
+        };
         r.body.favourite = !r.body.favourite;
         write(r);
     };
@@ -204,15 +217,28 @@ fn CardItem(
             return;
         }
         let all = shown.get_untracked();
-        let (Some(i), _) = position.get_untracked() else { return };
+        let (Some(i), _) = position.get_untracked() else {
+            return;
+        };
         let j = if up { i.checked_sub(1) } else { Some(i + 1) };
-        let (Some(mut a), Some(mut b)) = (all.get(i).cloned(), j.and_then(|j| all.get(j).cloned())) else { return };
+        let (Some(mut a), Some(mut b)) = (all.get(i).cloned(), j.and_then(|j| all.get(j).cloned()))
+        else {
+            return;
+        };
         let (oa, ob) = (a.body.order, b.body.order);
         pressed.set_value(if up { up_button } else { down_button });
         if let Some(j) = j {
             moving.set(Some((id_for_move.get_value(), j)));
         }
-        a.body.order = if oa == ob { if up { ob - 1 } else { ob + 1 } } else { ob };
+        a.body.order = if oa == ob {
+            if up {
+                ob - 1
+            } else {
+                ob + 1
+            }
+        } else {
+            ob
+        };
         b.body.order = oa;
         busy.set(true);
         leptos::task::spawn_local(async move {
@@ -237,16 +263,29 @@ fn CardItem(
     };
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let Some(current) = base.get_untracked() else { return };
+        let Some(current) = base.get_untracked() else {
+            return;
+        };
         let kind = current.body.kind;
-        let checked = CopingCard::new(kind, &title.get_untracked(), &text.get_untracked(), &phone.get_untracked(), current.body.photo.clone());
+        let checked = CopingCard::new(
+            kind,
+            &title.get_untracked(),
+            &text.get_untracked(),
+            &phone.get_untracked(),
+            current.body.photo.clone(),
+        );
         let card = match checked {
             Ok(c) => c,
             Err(e) => return problem.set(Some(card_problem(kind, e).into())),
         };
         problem.set(None);
         let mut changed = current.clone();
-        changed.body = CopingCard { favourite: current.body.favourite, order: current.body.order, starter: current.body.starter, ..card };
+        changed.body = CopingCard {
+            favourite: current.body.favourite,
+            order: current.body.order,
+            starter: current.body.starter,
+            ..card
+        };
         leptos::task::spawn_local(async move {
             match store::update(&changed).await {
                 Ok(_) => {
@@ -265,7 +304,9 @@ fn CardItem(
         });
     };
     let delete = move |_| {
-        let Some(current) = record.get_untracked() else { return };
+        let Some(current) = record.get_untracked() else {
+            return;
+        };
         leptos::task::spawn_local(async move {
             match store::delete(&current).await {
                 Ok(deleted) => on_deleted.run(deleted),
@@ -274,7 +315,11 @@ fn CardItem(
         });
     };
     let favourite = move || record.get().is_some_and(|r| r.body.favourite);
-    let is_person = move || record.get().is_some_and(|r| r.body.kind == CardKind::Person);
+    let is_person = move || {
+        record
+            .get()
+            .is_some_and(|r| r.body.kind == CardKind::Person)
+    };
     let title_id = StoredValue::new(format!("card-edit-title-{dom_id}"));
     let text_id = StoredValue::new(format!("card-edit-text-{dom_id}"));
     let phone_id = StoredValue::new(format!("card-edit-phone-{dom_id}"));

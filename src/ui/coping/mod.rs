@@ -34,7 +34,12 @@ pub fn live_cards() -> LocalResource<Result<Vec<Record<CopingCard>>, StoreError>
         async move {
             let mut all = store::list::<CopingCard>().await?;
             all.retain(|r| !r.meta.is_deleted());
-            all.sort_by(|a, b| a.body.order.cmp(&b.body.order).then(a.meta.created.cmp(&b.meta.created)));
+            all.sort_by(|a, b| {
+                a.body
+                    .order
+                    .cmp(&b.body.order)
+                    .then(a.meta.created.cmp(&b.meta.created))
+            });
             Ok(all)
         }
     })
@@ -59,7 +64,11 @@ pub fn card_problem(kind: CardKind, e: CardError) -> &'static str {
 #[component]
 pub fn CardFace(card: CopingCard) -> impl IntoView {
     let photo = card.photo.clone().map(|id| {
-        let alt = if card.title.is_empty() { "A photo I chose".to_string() } else { card.title.clone() };
+        let alt = if card.title.is_empty() {
+            "A photo I chose".to_string()
+        } else {
+            card.title.clone()
+        };
         view! { <StoredPhoto id=id alt=alt/> }
     });
     let reach = (card.kind == CardKind::Person).then(|| {

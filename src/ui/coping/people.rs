@@ -29,9 +29,15 @@ pub fn MyPeople(
             .collect();
         if let Some(Ok(Some(plan))) = plan.get() {
             for step in [Step::AskForHelp, Step::Professionals, Step::Distraction] {
-                let note = if step == Step::Professionals { "Professional support" } else { "" };
+                let note = if step == Step::Professionals {
+                    "Professional support"
+                } else {
+                    ""
+                };
                 for item in plan.body.items(step) {
-                    if !item.phone.is_empty() && !people.iter().any(|p| p.0 == item.text && p.1 == item.phone) {
+                    if !item.phone.is_empty()
+                        && !people.iter().any(|p| p.0 == item.text && p.1 == item.phone)
+                    {
                         people.push((item.text.clone(), item.phone.clone(), note));
                     }
                 }

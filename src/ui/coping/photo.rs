@@ -12,9 +12,15 @@ use crate::store;
 /// Plain words for a photo that cannot be used.
 pub fn photo_problem(e: PhotoError) -> &'static str {
     match e {
-        PhotoError::NotAnImage => "That file isn't a picture. Please choose a photo, for example a JPEG or PNG.",
-        PhotoError::TooLarge => "That picture is too large to keep (more than 30 MB). Please choose a smaller one.",
-        PhotoError::Undecodable => "This picture couldn't be opened on this device. Please try another one.",
+        PhotoError::NotAnImage => {
+            "That file isn't a picture. Please choose a photo, for example a JPEG or PNG."
+        }
+        PhotoError::TooLarge => {
+            "That picture is too large to keep (more than 30 MB). Please choose a smaller one."
+        }
+        PhotoError::Undecodable => {
+            "This picture couldn't be opened on this device. Please try another one."
+        }
     }
 }
 
@@ -22,13 +28,21 @@ pub fn photo_problem(e: PhotoError) -> &'static str {
 pub async fn prepare(file: File) -> Result<Blob, PhotoError> {
     check_photo(&file.type_(), file.size())?;
     let undecodable = |_| PhotoError::Undecodable;
-    let promise = window().create_image_bitmap_with_blob(&file).map_err(undecodable)?;
-    let bitmap: ImageBitmap = JsFuture::from(promise).await.map_err(undecodable)?.unchecked_into();
+    let promise = window()
+        .create_image_bitmap_with_blob(&file)
+        .map_err(undecodable)?;
+    let bitmap: ImageBitmap = JsFuture::from(promise)
+        .await
+        .map_err(undecodable)?
+        .unchecked_into();
     let (w, h) = scaled_size(bitmap.width(), bitmap.height(), PHOTO_MAX_SIDE);
     if w == 0 || h == 0 {
         return Err(PhotoError::Undecodable);
     }
-    let canvas: HtmlCanvasElement = document().create_element("canvas").map_err(undecodable)?.unchecked_into();
+    let canvas: HtmlCanvasElement = document()
+        .create_element("canvas")
+        .map_err(undecodable)?
+        .unchecked_into();
     canvas.set_width(w);
     canvas.set_height(h);
     let context: CanvasRenderingContext2d = canvas
@@ -45,9 +59,17 @@ pub async fn prepare(file: File) -> Result<Blob, PhotoError> {
         let done = Closure::once_into_js(move |blob: JsValue| {
             let _ = resolve.call1(&JsValue::NULL, &blob);
         });
-        let _ = canvas.to_blob_with_type_and_encoder_options(done.unchecked_ref(), "image/jpeg", &JsValue::from(0.85));
+        let _ = canvas.to_blob_with_type_and_encoder_options(
+            done.unchecked_ref(),
+            "image/jpeg",
+            &JsValue::from(0.85),
+        );
     });
-    JsFuture::from(encoded).await.map_err(undecodable)?.dyn_into::<Blob>().map_err(undecodable)
+    JsFuture::from(encoded)
+        .await
+        .map_err(undecodable)?
+        .dyn_into::<Blob>()
+        .map_err(undecodable)
 }
 
 /// A picture kept in the store, shown through an object URL released when it goes.
@@ -69,5 +91,8 @@ pub fn StoredPhoto(id: String, #[prop(into)] alt: String) -> impl IntoView {
             let _ = Url::revoke_object_url(&u);
         }
     });
-    move || url.get().map(|u| view! { <img class="photo" src=u alt=alt.clone()/> })
+    move || {
+        url.get()
+            .map(|u| view! { <img class="photo" src=u alt=alt.clone()/> })
+    }
 }

@@ -20,7 +20,12 @@ pub fn StarterOffer(list: Memo<Vec<Record<CopingCard>>>) -> impl IntoView {
         }
         adding.set(true);
         // The starter cards go after the person's own.
-        let after = list.get_untracked().iter().map(|r| r.body.order + 1).max().unwrap_or(0);
+        let after = list
+            .get_untracked()
+            .iter()
+            .map(|r| r.body.order + 1)
+            .max()
+            .unwrap_or(0);
         leptos::task::spawn_local(async move {
             store::prefs::set_starter_answered();
             for mut card in starter_deck() {

@@ -86,7 +86,9 @@ impl JournalCache {
 
     /// Whether the entries are already loaded (by an earlier screen).
     pub fn is_loaded(&self) -> bool {
-        self.slot.get_value().is_some_and(|r| r.with_untracked(Option::is_some))
+        self.slot
+            .get_value()
+            .is_some_and(|r| r.with_untracked(Option::is_some))
     }
 }
 
@@ -111,6 +113,9 @@ where
     F: Fn(&JournalEntry) -> Vec<&str>,
 {
     crate::domain::patterns::used_tags(
-        entries.iter().filter(|r| !r.meta.is_deleted()).flat_map(|r| pick(&r.body)),
+        entries
+            .iter()
+            .filter(|r| !r.meta.is_deleted())
+            .flat_map(|r| pick(&r.body)),
     )
 }

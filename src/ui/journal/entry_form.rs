@@ -7,8 +7,8 @@ use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
 use crate::domain::journal::{
-    scale_of, EntryDraft, EntryError, JournalEntry, Mood, Scale, Symptom, EMOTIONS, MAX_TEXT_CHARS, PROMPTS,
-    SYMPTOMS,
+    scale_of, EntryDraft, EntryError, JournalEntry, Mood, Scale, Symptom, EMOTIONS, MAX_TEXT_CHARS,
+    PROMPTS, SYMPTOMS,
 };
 use crate::domain::record::{Record, RecordId};
 use crate::domain::route::Route;
@@ -42,31 +42,49 @@ fn draft_id(editing: &Option<RecordId>) -> RecordId {
 
 fn fresh_draft() -> EntryDraft {
     let now = now_ms();
-    EntryDraft { entry: JournalEntry { at: now, offset_min: offset_at(now), ..Default::default() }, when: datetime_local_value(now), symptoms: vec![] }
+    EntryDraft {
+        entry: JournalEntry {
+            at: now,
+            offset_min: offset_at(now),
+            ..Default::default()
+        },
+        when: datetime_local_value(now),
+        symptoms: vec![],
+    }
 }
 
 fn draft_of(record: &Record<JournalEntry>) -> EntryDraft {
     EntryDraft {
         entry: record.body.clone(),
         when: datetime_local_value(record.body.at),
-        symptoms: record.body.symptoms.iter().map(|s| (s.name.clone(), crate::ui::format::number(s.value))).collect(),
+        symptoms: record
+            .body
+            .symptoms
+            .iter()
+            .map(|s| (s.name.clone(), crate::ui::format::number(s.value)))
+            .collect(),
     }
 }
 
 /// Builds the entry from what is in the form, or says what to fix.
 fn entry_from(draft: &EntryDraft) -> Result<JournalEntry, String> {
     let mut entry = draft.entry.clone();
-    entry.at = parse_datetime_local(&draft.when).ok_or("Please choose a date and time for this entry.")?;
+    entry.at =
+        parse_datetime_local(&draft.when).ok_or("Please choose a date and time for this entry.")?;
     entry.offset_min = offset_at(entry.at);
     entry.symptoms = Vec::new();
     for (name, value) in &draft.symptoms {
         if value.trim().is_empty() {
             continue;
         }
-        let v: f64 = value.trim().replace(',', ".").parse().map_err(|_| {
-            format!("{name} needs a number from 0 to {}.", scale_of(name).max())
-        })?;
-        entry.symptoms.push(Symptom { name: name.clone(), value: v });
+        let v: f64 =
+            value.trim().replace(',', ".").parse().map_err(|_| {
+                format!("{name} needs a number from 0 to {}.", scale_of(name).max())
+            })?;
+        entry.symptoms.push(Symptom {
+            name: name.clone(),
+            value: v,
+        });
     }
     entry.checked(now_ms()).map_err(|e| entry_problem(&e))
 }
@@ -75,7 +93,11 @@ fn entry_from(draft: &EntryDraft) -> Result<JournalEntry, String> {
 pub fn EntryPage() -> impl IntoView {
     let query = use_query_map();
     let editing = query.with_untracked(|q| q.get("id")).map(RecordId);
-    let title = if editing.is_some() { "Edit entry" } else { "New entry" };
+    let title = if editing.is_some() {
+        "Edit entry"
+    } else {
+        "New entry"
+    };
     let base = expect_context::<Base>();
     let flash = expect_context::<Flash>();
     let navigate = use_navigate();
@@ -116,10 +138,13 @@ pub fn EntryPage() -> impl IntoView {
         }
         list
     });
-    let trigger_options = Signal::derive(move || used(&all(), |e| e.triggers.iter().map(String::as_str).collect()));
+    let trigger_options =
+        Signal::derive(move || used(&all(), |e| e.triggers.iter().map(String::as_str).collect()));
     let symptom_names = Signal::derive(move || {
         let mut list: Vec<String> = SYMPTOMS.iter().map(|s| s.0.to_string()).collect();
-        for u in used(&all(), |e| e.symptoms.iter().map(|s| s.name.as_str()).collect()) {
+        for u in used(&all(), |e| {
+            e.symptoms.iter().map(|s| s.name.as_str()).collect()
+        }) {
             if !list.contains(&u) {
                 list.push(u);
             }
@@ -160,7 +185,12 @@ pub fn EntryPage() -> impl IntoView {
             crate::ui::format::mark("between:save:start");
             leptos::task::spawn_local(async move {
                 let result = match (&editing, original.get_untracked()) {
-                    (Some(_), Some(base)) => store::update(&Record { meta: base.meta.clone(), body: entry }).await.map(|_| ()),
+                    (Some(_), Some(base)) => store::update(&Record {
+                        meta: base.meta.clone(),
+                        body: entry,
+                    })
+                    .await
+                    .map(|_| ()),
                     _ => store::create(entry).await.map(|_| ()),
                 };
                 match result {
@@ -169,7 +199,13 @@ pub fn EntryPage() -> impl IntoView {
                         draft.discard().await;
                         flash.0.set(Some("Saved on this device.".into()));
                         // Our hrefs already carry the base, so the router must not add it again.
-                        navigate(&journal, leptos_router::NavigateOptions { resolve: false, ..Default::default() });
+                        navigate(
+                            &journal,
+                            leptos_router::NavigateOptions {
+                                resolve: false,
+                                ..Default::default()
+                            },
+                        );
                     }
                     Err(e) => {
                         // Keep what was typed as a draft too, in case the tab goes away.
@@ -297,15 +333,29 @@ pub fn EntryPage() -> impl IntoView {
 #[component]
 fn SymptomField(name: String, form: RwSignal<EntryDraft>) -> impl IntoView {
     let scale = scale_of(&name);
-    let id = format!("symptom-{}", name.to_lowercase().replace(|c: char| !c.is_alphanumeric(), "-"));
+    let id = format!(
+        "symptom-{}",
+        name.to_lowercase()
+            .replace(|c: char| !c.is_alphanumeric(), "-")
+    );
     let range = match scale {
         Scale::Intensity => "0 to 10",
         Scale::Hours => "hours",
     };
-    let label = if scale == Scale::Hours { name.clone() } else { format!("{name} ({range})") };
+    let label = if scale == Scale::Hours {
+        name.clone()
+    } else {
+        format!("{name} ({range})")
+    };
     let key = name.clone();
     let value = move || {
-        form.with(|f| f.symptoms.iter().find(|(n, _)| *n == key).map(|(_, v)| v.clone()).unwrap_or_default())
+        form.with(|f| {
+            f.symptoms
+                .iter()
+                .find(|(n, _)| *n == key)
+                .map(|(_, v)| v.clone())
+                .unwrap_or_default()
+        })
     };
     let set = move |v: String| {
         form.update(|f| match f.symptoms.iter_mut().find(|(n, _)| *n == name) {

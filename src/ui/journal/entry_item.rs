@@ -48,13 +48,19 @@ pub fn EntryItem(record: Record<JournalEntry>) -> impl IntoView {
         });
     };
 
-    let tags = e.emotions.iter().map(|t| view! { <span class="chip chip--static">{t.clone()}</span> }).collect_view();
+    let tags = e
+        .emotions
+        .iter()
+        .map(|t| view! { <span class="chip chip--static">{t.clone()}</span> })
+        .collect_view();
     let triggers = e.triggers.iter().map(|t| view! { <span class="chip chip--static chip--trigger">{format!("Trigger: {t}")}</span> }).collect_view();
     let symptoms = e
         .symptoms
         .iter()
         .map(|s| {
-            let v = if crate::domain::journal::scale_of(&s.name) == crate::domain::journal::Scale::Hours {
+            let v = if crate::domain::journal::scale_of(&s.name)
+                == crate::domain::journal::Scale::Hours
+            {
                 format!("{} {}", s.name, number(s.value))
             } else {
                 format!("{} {}/10", s.name, number(s.value))
@@ -94,7 +100,11 @@ pub fn ThoughtItem(record: Record<ThoughtRecord>) -> impl IntoView {
     let undo = expect_context::<Undo>();
     let failure = RwSignal::new(None::<StoreError>);
     let t = record.body.clone();
-    let edit = format!("{}?id={}", base.href(Route::Thought), record.meta.id.as_str());
+    let edit = format!(
+        "{}?id={}",
+        base.href(Route::Thought),
+        record.meta.id.as_str()
+    );
     let r = record.clone();
     let delete = move |_| {
         let r = r.clone();

@@ -9,10 +9,19 @@ use super::data::{used, Shared};
 
 /// Search and filters for the journal list. Every filter combines with the others.
 #[component]
-pub fn Filters(filter: RwSignal<Filter>, entries: Memo<Shared<Record<JournalEntry>>>) -> impl IntoView {
-    let emotions = Memo::new(move |_| entries.with(|e| used(e, |x| x.emotions.iter().map(String::as_str).collect())));
-    let triggers = Memo::new(move |_| entries.with(|e| used(e, |x| x.triggers.iter().map(String::as_str).collect())));
-    let symptoms = Memo::new(move |_| entries.with(|e| used(e, |x| x.symptoms.iter().map(|s| s.name.as_str()).collect())));
+pub fn Filters(
+    filter: RwSignal<Filter>,
+    entries: Memo<Shared<Record<JournalEntry>>>,
+) -> impl IntoView {
+    let emotions = Memo::new(move |_| {
+        entries.with(|e| used(e, |x| x.emotions.iter().map(String::as_str).collect()))
+    });
+    let triggers = Memo::new(move |_| {
+        entries.with(|e| used(e, |x| x.triggers.iter().map(String::as_str).collect()))
+    });
+    let symptoms = Memo::new(move |_| {
+        entries.with(|e| used(e, |x| x.symptoms.iter().map(|s| s.name.as_str()).collect()))
+    });
     let choose = |list: Memo<Vec<String>>, current: Signal<Option<String>>| {
         move || {
             list.get()

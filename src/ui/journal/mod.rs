@@ -100,17 +100,23 @@ pub fn Journal() -> impl IntoView {
     let full_wanted = RwSignal::new(cache.is_loaded());
     Effect::new(move |_| {
         if recent.with(Option::is_some) && !full_wanted.get_untracked() {
-            set_timeout(move || { let _ = full_wanted.try_set(true); }, std::time::Duration::from_millis(16));
+            set_timeout(
+                move || {
+                    let _ = full_wanted.try_set(true);
+                },
+                std::time::Duration::from_millis(16),
+            );
         }
     });
     // The full list, once wanted and loaded (`None` before), read in place: never copied.
-    let entries = move |f: &mut dyn FnMut(Option<&Result<Vec<Record<JournalEntry>>, StoreError>>)| {
-        if full_wanted.get() {
-            cache.entries().with(|o| f(o.as_ref()))
-        } else {
-            f(None)
-        }
-    };
+    let entries =
+        move |f: &mut dyn FnMut(Option<&Result<Vec<Record<JournalEntry>>, StoreError>>)| {
+            if full_wanted.get() {
+                cache.entries().with(|o| f(o.as_ref()))
+            } else {
+                f(None)
+            }
+        };
     let thoughts = records::<ThoughtRecord>();
     let filter = RwSignal::new(Filter::default());
     let shown = RwSignal::new(PAGE);
@@ -126,12 +132,21 @@ pub fn Journal() -> impl IntoView {
         entries(&mut |e| {
             if let Some(Ok(list)) = e {
                 let now = crate::ui::format::now_ms();
-                expired = list.iter().filter(|r| is_expired(&r.meta, now)).map(|r| r.meta.id.clone()).collect();
+                expired = list
+                    .iter()
+                    .filter(|r| is_expired(&r.meta, now))
+                    .map(|r| r.meta.id.clone())
+                    .collect();
             }
         });
         let old_thoughts: Vec<_> = thoughts.with(|t| {
             let now = crate::ui::format::now_ms();
-            t.iter().flatten().flatten().filter(|r| is_expired(&r.meta, now)).map(|r| r.meta.id.clone()).collect()
+            t.iter()
+                .flatten()
+                .flatten()
+                .filter(|r| is_expired(&r.meta, now))
+                .map(|r| r.meta.id.clone())
+                .collect()
         });
         if (!expired.is_empty() || !old_thoughts.is_empty()) && !purged.get_value() {
             purged.set_value(true);
@@ -147,14 +162,27 @@ pub fn Journal() -> impl IntoView {
     });
 
     let live = Memo::new(move |_| {
-        let pick = |list: &Vec<Record<JournalEntry>>| Shared::new(list.iter().filter(|r| !r.meta.is_deleted()).cloned().collect());
+        let pick = |list: &Vec<Record<JournalEntry>>| {
+            Shared::new(
+                list.iter()
+                    .filter(|r| !r.meta.is_deleted())
+                    .cloned()
+                    .collect(),
+            )
+        };
         let mut out = None;
         entries(&mut |full| out = full.and_then(|f| f.as_ref().ok()).map(pick));
-        out.or_else(|| recent.with(|r| r.as_ref().and_then(|r| r.as_ref().ok()).map(pick))).unwrap_or_default()
+        out.or_else(|| recent.with(|r| r.as_ref().and_then(|r| r.as_ref().ok()).map(pick)))
+            .unwrap_or_default()
     });
     let live_thoughts = Memo::new(move |_| {
         thoughts.with(|t| match t {
-            Some(Ok(list)) => Shared::new(list.iter().filter(|r| !r.meta.is_deleted()).cloned().collect()),
+            Some(Ok(list)) => Shared::new(
+                list.iter()
+                    .filter(|r| !r.meta.is_deleted())
+                    .cloned()
+                    .collect(),
+            ),
             _ => Shared::default(),
         })
     });
@@ -164,15 +192,27 @@ pub fn Journal() -> impl IntoView {
     let matching = Memo::new(move |_| {
         let f = filter.get();
         let matches = f.matcher();
-        let only_text = Filter { query: f.query.clone(), ..Filter::default() } == f;
+        let only_text = Filter {
+            query: f.query.clone(),
+            ..Filter::default()
+        } == f;
         let q = f.query.trim().to_lowercase();
         let mut items: Vec<(i64, Pos)> = live.with(|l| {
-            l.iter().enumerate().filter(|(_, r)| matches(&r.body)).map(|(i, r)| (r.body.at, Pos::Entry(i))).collect()
+            l.iter()
+                .enumerate()
+                .filter(|(_, r)| matches(&r.body))
+                .map(|(i, r)| (r.body.at, Pos::Entry(i)))
+                .collect()
         });
         // Thought records only match a plain text search; the other filters are about entries.
         if only_text {
             live_thoughts.with(|l| {
-                items.extend(l.iter().enumerate().filter(|(_, r)| thought_matches(&r.body, &q)).map(|(i, r)| (r.body.at, Pos::Thought(i))))
+                items.extend(
+                    l.iter()
+                        .enumerate()
+                        .filter(|(_, r)| thought_matches(&r.body, &q))
+                        .map(|(i, r)| (r.body.at, Pos::Thought(i))),
+                )
             });
         }
         items.sort_unstable_by(|a, b| b.0.cmp(&a.0));
@@ -184,7 +224,12 @@ pub fn Journal() -> impl IntoView {
             full_loaded = e.is_some();
             failed = e.and_then(|e| e.as_ref().err().cloned());
         });
-        let failed = failed.or_else(|| thoughts.with(|t| match t { Some(Err(e)) => Some(e.clone()), _ => None }));
+        let failed = failed.or_else(|| {
+            thoughts.with(|t| match t {
+                Some(Err(e)) => Some(e.clone()),
+                _ => None,
+            })
+        });
         match failed {
             Some(e) => ListState::Failed(e),
             None if total() > 0 => ListState::Items,
@@ -195,22 +240,28 @@ pub fn Journal() -> impl IntoView {
     // Days among the first `shown` items, newest first, and their items.
     let by_day = Memo::new(move |_| {
         let mut days: BTreeMap<NaiveDate, Vec<Item>> = BTreeMap::new();
-        live.with(|entries| live_thoughts.with(|thoughts| matching.with(|m| {
-            for pos in m.iter().take(shown.get()) {
-                let item = match *pos {
-                    Pos::Entry(i) => Item::Entry(entries[i].clone()),
-                    Pos::Thought(i) => Item::Thought(thoughts[i].clone()),
-                };
-                days.entry(item.day()).or_default().push(item);
-            }
-        })));
+        live.with(|entries| {
+            live_thoughts.with(|thoughts| {
+                matching.with(|m| {
+                    for pos in m.iter().take(shown.get()) {
+                        let item = match *pos {
+                            Pos::Entry(i) => Item::Entry(entries[i].clone()),
+                            Pos::Thought(i) => Item::Thought(thoughts[i].clone()),
+                        };
+                        days.entry(item.day()).or_default().push(item);
+                    }
+                })
+            })
+        });
         days
     });
     let days = Memo::new(move |_| by_day.with(|d| d.keys().rev().copied().collect::<Vec<_>>()));
     let more = move || matching.with(Vec::len) > shown.get();
 
     let restore = move |_: ()| {
-        let Some(item) = undo.0.get_untracked() else { return };
+        let Some(item) = undo.0.get_untracked() else {
+            return;
+        };
         leptos::task::spawn_local(async move {
             let result = match &item {
                 Item::Entry(r) => store::restore(r).await.map(|_| ()),
@@ -298,18 +349,28 @@ fn thought_matches(r: &ThoughtRecord, q: &str) -> bool {
     if q.is_empty() {
         return true;
     }
-    [&r.situation, &r.evidence_for, &r.evidence_against, &r.balanced]
-        .into_iter()
-        .chain(r.thoughts.iter().map(|t| &t.text))
-        .any(|t| t.to_lowercase().contains(q))
+    [
+        &r.situation,
+        &r.evidence_for,
+        &r.evidence_against,
+        &r.balanced,
+    ]
+    .into_iter()
+    .chain(r.thoughts.iter().map(|t| &t.text))
+    .any(|t| t.to_lowercase().contains(q))
 }
 
 /// Calls `on_near` whenever the element comes near the viewport (loading more as
 /// the person scrolls).
-fn watch_end(target: NodeRef<leptos::html::Div>, shown: RwSignal<usize>, on_near: impl Fn() + 'static) {
+fn watch_end(
+    target: NodeRef<leptos::html::Div>,
+    shown: RwSignal<usize>,
+    on_near: impl Fn() + 'static,
+) {
     let callback = Closure::<dyn Fn(js_sys::Array)>::new(move |entries: js_sys::Array| {
         let near = entries.iter().any(|e| {
-            e.unchecked_into::<web_sys::IntersectionObserverEntry>().is_intersecting()
+            e.unchecked_into::<web_sys::IntersectionObserverEntry>()
+                .is_intersecting()
         });
         if near {
             on_near();
@@ -317,7 +378,10 @@ fn watch_end(target: NodeRef<leptos::html::Div>, shown: RwSignal<usize>, on_near
     });
     let options = web_sys::IntersectionObserverInit::new();
     options.set_root_margin("600px");
-    let Ok(observer) = web_sys::IntersectionObserver::new_with_options(callback.as_ref().unchecked_ref(), &options) else {
+    let Ok(observer) = web_sys::IntersectionObserver::new_with_options(
+        callback.as_ref().unchecked_ref(),
+        &options,
+    ) else {
         return;
     };
     callback.forget();

@@ -6,7 +6,9 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 
 use crate::domain::record::{Record, RecordId};
 use crate::domain::route::Route;
-use crate::domain::thought::{MoodRating, Thought, ThoughtDraft, ThoughtError, ThoughtRecord, STEPS};
+use crate::domain::thought::{
+    MoodRating, Thought, ThoughtDraft, ThoughtError, ThoughtRecord, STEPS,
+};
 use crate::store::{self, StoreError};
 use crate::ui::format::{datetime_local_value, now_ms, offset_at, parse_datetime_local};
 use crate::ui::widgets::{Page, StoreMessage};
@@ -43,8 +45,15 @@ pub fn ThoughtPage() -> impl IntoView {
         record: ThoughtRecord {
             at: now,
             offset_min: offset_at(now),
-            moods: vec![MoodRating { name: String::new(), before: 50, after: None }],
-            thoughts: vec![Thought { text: String::new(), hot: false }],
+            moods: vec![MoodRating {
+                name: String::new(),
+                before: 50,
+                after: None,
+            }],
+            thoughts: vec![Thought {
+                text: String::new(),
+                hot: false,
+            }],
             ..Default::default()
         },
         when: datetime_local_value(now),
@@ -65,7 +74,10 @@ pub fn ThoughtPage() -> impl IntoView {
         leptos::task::spawn_local(async move {
             if let Some(id) = editing {
                 if let Ok(Some(r)) = store::get::<ThoughtRecord>(&id).await {
-                    record.set(ThoughtDraft { when: datetime_local_value(r.body.at), record: r.body.clone() });
+                    record.set(ThoughtDraft {
+                        when: datetime_local_value(r.body.at),
+                        record: r.body.clone(),
+                    });
                     original.set(Some(r));
                 }
             }
@@ -96,7 +108,9 @@ pub fn ThoughtPage() -> impl IntoView {
         let draft = draft.clone();
         leptos::task::spawn_local(async move {
             let result = match original.get_untracked() {
-                Some(o) => store::update(&Record { meta: o.meta, body }).await.map(|_| ()),
+                Some(o) => store::update(&Record { meta: o.meta, body })
+                    .await
+                    .map(|_| ()),
                 None => store::create(body).await.map(|_| ()),
             };
             match result {
@@ -104,7 +118,13 @@ pub fn ThoughtPage() -> impl IntoView {
                     draft.discard().await;
                     flash.0.set(Some("Saved on this device.".into()));
                     // Our hrefs already carry the base, so the router must not add it again.
-                        navigate(&journal, leptos_router::NavigateOptions { resolve: false, ..Default::default() });
+                    navigate(
+                        &journal,
+                        leptos_router::NavigateOptions {
+                            resolve: false,
+                            ..Default::default()
+                        },
+                    );
                 }
                 Err(e) => {
                     draft.keep_now(form).await;
@@ -114,7 +134,10 @@ pub fn ThoughtPage() -> impl IntoView {
         });
     };
 
-    let text_area = move |id: &'static str, label: &'static str, get: fn(&ThoughtRecord) -> String, set: fn(&mut ThoughtRecord, String)| {
+    let text_area = move |id: &'static str,
+                          label: &'static str,
+                          get: fn(&ThoughtRecord) -> String,
+                          set: fn(&mut ThoughtRecord, String)| {
         view! {
             <label class="field__label" for=id>{label}</label>
             <textarea id=id class="field__input" rows="4"

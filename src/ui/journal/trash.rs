@@ -23,7 +23,12 @@ struct Deleted {
     forget: Callback<()>,
 }
 
-fn deleted<T: Body + Send + Sync>(r: &Record<T>, at: i64, text: String, failure: RwSignal<Option<StoreError>>) -> Deleted {
+fn deleted<T: Body + Send + Sync>(
+    r: &Record<T>,
+    at: i64,
+    text: String,
+    failure: RwSignal<Option<StoreError>>,
+) -> Deleted {
     let restore_r = r.clone();
     let id = r.meta.id.clone();
     Deleted {
@@ -59,13 +64,25 @@ pub fn TrashPage() -> impl IntoView {
         let mut all: Vec<Deleted> = Vec::new();
         entries.with(|e| {
             for r in e.iter().flatten().flatten().filter(|r| r.meta.is_deleted()) {
-                let text = if r.body.text.is_empty() { r.body.mood.map(|m| format!("Mood: {}", m.word())).unwrap_or_default() } else { r.body.text.clone() };
+                let text = if r.body.text.is_empty() {
+                    r.body
+                        .mood
+                        .map(|m| format!("Mood: {}", m.word()))
+                        .unwrap_or_default()
+                } else {
+                    r.body.text.clone()
+                };
                 all.push(deleted(r, r.body.at, text, failure));
             }
         });
         thoughts.with(|t| {
             for r in t.iter().flatten().flatten().filter(|r| r.meta.is_deleted()) {
-                all.push(deleted(r, r.body.at, format!("Thought record: {}", r.body.situation), failure));
+                all.push(deleted(
+                    r,
+                    r.body.at,
+                    format!("Thought record: {}", r.body.situation),
+                    failure,
+                ));
             }
         });
         all.sort_unstable_by(|a, b| b.meta.deleted.cmp(&a.meta.deleted));

@@ -15,7 +15,9 @@ pub fn MoodCalendar(entries: Memo<Vec<JournalEntry>>) -> impl IntoView {
     let month = RwSignal::new(today());
     let weeks = move || {
         let days = entries.with(|e| calendar_month(&e.iter().collect::<Vec<_>>(), month.get()));
-        let lead = days.first().map_or(0, |d| d.date.weekday().num_days_from_monday() as usize);
+        let lead = days
+            .first()
+            .map_or(0, |d| d.date.weekday().num_days_from_monday() as usize);
         let mut cells: Vec<Option<crate::domain::patterns::CalendarDay>> = vec![None; lead];
         cells.extend(days.into_iter().map(Some));
         while cells.len() % 7 != 0 {

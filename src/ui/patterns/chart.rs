@@ -33,14 +33,27 @@ pub fn LineChart(
     let as_table = RwSignal::new(false);
     let y = move |v: f64| TOP + (H - TOP - BOTTOM) * (1.0 - (v - min) / (max - min));
     let x = move |i: usize, n: usize| {
-        if n <= 1 { LEFT + (W - LEFT - 10.0) / 2.0 } else { LEFT + (W - LEFT - 10.0) * i as f64 / (n - 1) as f64 }
+        if n <= 1 {
+            LEFT + (W - LEFT - 10.0) / 2.0
+        } else {
+            LEFT + (W - LEFT - 10.0) * i as f64 / (n - 1) as f64
+        }
     };
     let coords = move || {
         let pts = points.get();
         let n = pts.len();
-        pts.iter().enumerate().map(|(i, p)| (x(i, n), y(p.value))).collect::<Vec<_>>()
+        pts.iter()
+            .enumerate()
+            .map(|(i, p)| (x(i, n), y(p.value)))
+            .collect::<Vec<_>>()
     };
-    let path = move || coords().iter().map(|(x, y)| format!("{x:.1},{y:.1}")).collect::<Vec<_>>().join(" ");
+    let path = move || {
+        coords()
+            .iter()
+            .map(|(x, y)| format!("{x:.1},{y:.1}"))
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
     let grid = axis
         .iter()
         .map(|(v, label)| {
@@ -57,7 +70,14 @@ pub fn LineChart(
             return format!("{}: nothing recorded yet", title.get());
         }
         let avg = pts.iter().map(|p| p.value).sum::<f64>() / pts.len() as f64;
-        format!("{}: {} points from {} to {}, overall {}", title.get(), pts.len(), pts[0].label, pts[pts.len() - 1].label, value_text.run(avg))
+        format!(
+            "{}: {} points from {} to {}, overall {}",
+            title.get(),
+            pts.len(),
+            pts[0].label,
+            pts[pts.len() - 1].label,
+            value_text.run(avg)
+        )
     };
     let ends = move || {
         let pts = points.get();

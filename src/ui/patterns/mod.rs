@@ -9,7 +9,9 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::domain::journal::{JournalEntry, Mood, Scale};
-use crate::domain::patterns::{mood_series, summary_since, symptom_trends, time_of_day, trigger_stats, Span};
+use crate::domain::patterns::{
+    mood_series, summary_since, symptom_trends, time_of_day, trigger_stats, Span,
+};
 use crate::domain::route::Route;
 use crate::store;
 use crate::ui::format::{date_value, day_long, day_short, number, parse_date, today};
@@ -23,7 +25,11 @@ use calendar::MoodCalendar;
 
 /// "1 entry", "3 entries".
 fn plural(n: usize, one: &str, many: &str) -> String {
-    if n == 1 { format!("1 {one}") } else { format!("{n} {many}") }
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
+    }
 }
 
 /// "3.4 (Okay)": a mood average with its nearest word.
@@ -51,12 +57,24 @@ pub fn Patterns() -> impl IntoView {
     let today = today();
     let span = RwSignal::new(Span::Month);
     let since = RwSignal::new(
-        store::prefs::since().and_then(|s| parse_date(&s)).unwrap_or(today - Days::new(7)),
+        store::prefs::since()
+            .and_then(|s| parse_date(&s))
+            .unwrap_or(today - Days::new(7)),
     );
 
-    let series = Memo::new(move |_| entries.with(|e| mood_series(&e.iter().collect::<Vec<_>>(), span.get(), today)));
+    let series = Memo::new(move |_| {
+        entries.with(|e| mood_series(&e.iter().collect::<Vec<_>>(), span.get(), today))
+    });
     let points = Signal::derive(move || {
-        series.with(|s| s.iter().map(|p| Point { label: day_short(p.start), value: p.average, count: p.count }).collect::<Vec<_>>())
+        series.with(|s| {
+            s.iter()
+                .map(|p| Point {
+                    label: day_short(p.start),
+                    value: p.average,
+                    count: p.count,
+                })
+                .collect::<Vec<_>>()
+        })
     });
 
     let summary = move || {
@@ -65,12 +83,19 @@ pub fn Patterns() -> impl IntoView {
             if list.is_empty() {
                 "none".to_string()
             } else {
-                list.iter().map(|(n, c)| format!("{n} ({c})")).collect::<Vec<_>>().join(", ")
+                list.iter()
+                    .map(|(n, c)| format!("{n} ({c})"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
             }
         };
         let change = match (s.average_mood, s.average_before) {
-            (Some(a), Some(b)) if (a - b).abs() < 0.25 => "about the same as the days before".to_string(),
-            (Some(a), Some(b)) if a > b => format!("higher than the days before ({})", mood_text(Some(b))),
+            (Some(a), Some(b)) if (a - b).abs() < 0.25 => {
+                "about the same as the days before".to_string()
+            }
+            (Some(a), Some(b)) if a > b => {
+                format!("higher than the days before ({})", mood_text(Some(b)))
+            }
             (Some(_), Some(b)) => format!("lower than the days before ({})", mood_text(Some(b))),
             _ => "nothing to compare with before".to_string(),
         };
@@ -128,14 +153,16 @@ pub fn Patterns() -> impl IntoView {
         }
         let rows = stats
             .into_iter()
-            .map(|t| view! {
-                <tr>
-                    <th scope="row">{t.name.clone()}</th>
-                    <td>{t.entries}</td>
-                    <td>{t.days}</td>
-                    <td>{mood_text(t.mood_with)}</td>
-                    <td>{mood_text(t.mood_without)}</td>
-                </tr>
+            .map(|t| {
+                view! {
+                    <tr>
+                        <th scope="row">{t.name.clone()}</th>
+                        <td>{t.entries}</td>
+                        <td>{t.days}</td>
+                        <td>{mood_text(t.mood_with)}</td>
+                        <td>{mood_text(t.mood_without)}</td>
+                    </tr>
+                }
             })
             .collect_view();
         view! {
@@ -230,5 +257,9 @@ pub fn Patterns() -> impl IntoView {
 pub fn shift_month(d: NaiveDate, forward: bool) -> NaiveDate {
     use chrono::{Datelike, Months};
     let first = d.with_day(1).unwrap_or(d);
-    if forward { first + Months::new(1) } else { first - Months::new(1) }
+    if forward {
+        first + Months::new(1)
+    } else {
+        first - Months::new(1)
+    }
 }

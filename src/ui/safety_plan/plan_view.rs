@@ -11,7 +11,11 @@ pub fn PlanView(plan: SafetyPlan) -> impl IntoView {
         .enumerate()
         .filter(|(_, step)| !plan.items(*step).is_empty())
         .map(|(i, step)| {
-            let heading = if step == Step::MattersMost { step.title().to_string() } else { format!("{}. {}", i + 1, step.title()) };
+            let heading = if step == Step::MattersMost {
+                step.title().to_string()
+            } else {
+                format!("{}. {}", i + 1, step.title())
+            };
             let items = plan
                 .items(step)
                 .iter()

@@ -55,7 +55,9 @@ enum Shared {
 
 async fn share_text(text: &str) -> Shared {
     let navigator = window().navigator();
-    let share = js_sys::Reflect::get(&navigator, &"share".into()).ok().and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    let share = js_sys::Reflect::get(&navigator, &"share".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
     if let Some(share) = share {
         let data = js_sys::Object::new();
         let _ = js_sys::Reflect::set(&data, &"title".into(), &"My safety plan".into());
@@ -84,5 +86,8 @@ async fn copy(text: &str) -> Shared {
 }
 
 fn error_name(e: &JsValue) -> String {
-    js_sys::Reflect::get(e, &"name".into()).ok().and_then(|n| n.as_string()).unwrap_or_default()
+    js_sys::Reflect::get(e, &"name".into())
+        .ok()
+        .and_then(|n| n.as_string())
+        .unwrap_or_default()
 }

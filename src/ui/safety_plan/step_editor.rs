@@ -31,7 +31,11 @@ async fn save(current: Option<Record<SafetyPlan>>, plan: SafetyPlan) -> Result<(
 /// One step of the plan: its guidance, its items (each removable) and a way to add one.
 /// Every change is saved straight away.
 #[component]
-pub fn StepEditor(step: Step, number: usize, current: Memo<Option<Record<SafetyPlan>>>) -> impl IntoView {
+pub fn StepEditor(
+    step: Step,
+    number: usize,
+    current: Memo<Option<Record<SafetyPlan>>>,
+) -> impl IntoView {
     let key = format!("plan-{number}");
     let title_id = format!("{key}-title");
     let text_id = format!("{key}-text");
@@ -53,7 +57,10 @@ pub fn StepEditor(step: Step, number: usize, current: Memo<Option<Record<SafetyP
         };
         problem.set(None);
         let existing = current.get_untracked();
-        let mut plan = existing.as_ref().map(|r| r.body.clone()).unwrap_or_default();
+        let mut plan = existing
+            .as_ref()
+            .map(|r| r.body.clone())
+            .unwrap_or_default();
         plan.items_mut(step).push(item);
         saving.set(true);
         leptos::task::spawn_local(async move {
@@ -69,7 +76,9 @@ pub fn StepEditor(step: Step, number: usize, current: Memo<Option<Record<SafetyP
         });
     };
     let remove = move |index: usize| {
-        let Some(existing) = current.get_untracked() else { return };
+        let Some(existing) = current.get_untracked() else {
+            return;
+        };
         let mut plan = existing.body.clone();
         if index < plan.items(step).len() {
             plan.items_mut(step).remove(index);
@@ -80,8 +89,17 @@ pub fn StepEditor(step: Step, number: usize, current: Memo<Option<Record<SafetyP
             saving.set(false);
         });
     };
-    let items = move || current.get().map(|r| r.body.items(step).clone()).unwrap_or_default();
-    let heading = if step == Step::MattersMost { step.title().to_string() } else { format!("{number}. {}", step.title()) };
+    let items = move || {
+        current
+            .get()
+            .map(|r| r.body.items(step).clone())
+            .unwrap_or_default()
+    };
+    let heading = if step == Step::MattersMost {
+        step.title().to_string()
+    } else {
+        format!("{number}. {}", step.title())
+    };
 
     view! {
         <section class="card plan-step" aria-labelledby=title_id.clone()>

@@ -21,7 +21,13 @@ pub fn Sessions() -> impl IntoView {
     let thoughts = records::<ThoughtRecord>();
     let failure = RwSignal::new(None::<StoreError>);
     let items = move || {
-        let list: Vec<_> = agenda.get().and_then(Result::ok).unwrap_or_default().into_iter().filter(|r| !r.meta.is_deleted() && !r.body.done).collect();
+        let list: Vec<_> = agenda
+            .get()
+            .and_then(Result::ok)
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|r| !r.meta.is_deleted() && !r.body.done)
+            .collect();
         list.into_iter()
             .map(|r| {
                 let done = r.clone();
@@ -48,17 +54,44 @@ pub fn Sessions() -> impl IntoView {
             .into_iter()
             .filter(|r| !r.meta.is_deleted() && r.body.for_session)
             .map(|r| {
-                let what = if r.body.text.is_empty() { r.body.mood.map(|m| format!("Mood: {}", m.word())).unwrap_or_default() } else { r.body.text.clone() };
-                (r.body.at, format!("{}?id={}", base.href(Route::Write), r.meta.id.as_str()), what)
+                let what = if r.body.text.is_empty() {
+                    r.body
+                        .mood
+                        .map(|m| format!("Mood: {}", m.word()))
+                        .unwrap_or_default()
+                } else {
+                    r.body.text.clone()
+                };
+                (
+                    r.body.at,
+                    format!("{}?id={}", base.href(Route::Write), r.meta.id.as_str()),
+                    what,
+                )
             })
             .collect();
-        list.extend(thoughts.get().and_then(Result::ok).unwrap_or_default().into_iter().filter(|r| !r.meta.is_deleted() && r.body.for_session).map(|r| {
-            (r.body.at, format!("{}?id={}", base.href(Route::Thought), r.meta.id.as_str()), format!("Thought record: {}", r.body.situation))
-        }));
+        list.extend(
+            thoughts
+                .get()
+                .and_then(Result::ok)
+                .unwrap_or_default()
+                .into_iter()
+                .filter(|r| !r.meta.is_deleted() && r.body.for_session)
+                .map(|r| {
+                    (
+                        r.body.at,
+                        format!("{}?id={}", base.href(Route::Thought), r.meta.id.as_str()),
+                        format!("Thought record: {}", r.body.situation),
+                    )
+                }),
+        );
         list.sort_unstable_by(|a, b| b.0.cmp(&a.0));
         list.into_iter()
             .map(|(at, href, what)| {
-                let when = format!("{}, {}", day_long(crate::ui::format::local_date(at)), time_of(at));
+                let when = format!(
+                    "{}, {}",
+                    day_long(crate::ui::format::local_date(at)),
+                    time_of(at)
+                );
                 view! {
                     <li class="card agenda-item">
                         <p class="entry__when">{when}</p>

@@ -92,9 +92,17 @@ fn StorageSection() -> impl IntoView {
         });
     };
     let body = move || {
-        let StorageStatus { usage, quota, persisted } = status.get()?;
+        let StorageStatus {
+            usage,
+            quota,
+            persisted,
+        } = status.get()?;
         let used = match (usage, quota) {
-            (Some(u), Some(q)) => format!("Using {} of about {} this browser allows.", megabytes(u), megabytes(q)),
+            (Some(u), Some(q)) => format!(
+                "Using {} of about {} this browser allows.",
+                megabytes(u),
+                megabytes(q)
+            ),
             _ => "This browser does not say how much space is used.".into(),
         };
         let kept = match persisted {

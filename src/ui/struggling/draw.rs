@@ -11,14 +11,22 @@ pub fn DrawCard() -> impl IntoView {
     let deck = Memo::new(move |_| {
         cards.get().map(|r| {
             let mine: Vec<CopingCard> = r.unwrap_or_default().into_iter().map(|r| r.body).collect();
-            if mine.is_empty() { starter_deck() } else { mine }
+            if mine.is_empty() {
+                starter_deck()
+            } else {
+                mine
+            }
         })
     });
     let pick = RwSignal::new(None::<usize>);
     let next = move || {
         if let Some(deck) = deck.get_untracked() {
             let favourites: Vec<bool> = deck.iter().map(|c| c.favourite).collect();
-            pick.set(draw(&favourites, pick.get_untracked(), js_sys::Math::random()));
+            pick.set(draw(
+                &favourites,
+                pick.get_untracked(),
+                js_sys::Math::random(),
+            ));
         }
     };
     Effect::new(move || {

@@ -10,7 +10,8 @@ use crate::domain::exercise::GROUNDING;
 pub fn Grounding() -> impl IntoView {
     let step = RwSignal::new(0usize);
     let last = GROUNDING.len() + 1;
-    let body = move || match step.get() {
+    let body = move || {
+        match step.get() {
         0 => view! {
             <p class="exercise__step">"First, take a few slow breaths. In through your nose, and a long breath out."</p>
         }
@@ -30,6 +31,7 @@ pub fn Grounding() -> impl IntoView {
             <p class="exercise__step">"Well done. You are here, right now. Notice how you feel."</p>
         }
         .into_any(),
+    }
     };
     view! { <Steps step=step last=last>{body}</Steps> }
 }

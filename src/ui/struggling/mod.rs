@@ -27,8 +27,14 @@ enum Activity {
 }
 
 impl Activity {
-    const ALL: [Activity; 6] =
-        [Activity::Draw, Activity::Breathe, Activity::Ground, Activity::Relax, Activity::Reasons, Activity::People];
+    const ALL: [Activity; 6] = [
+        Activity::Draw,
+        Activity::Breathe,
+        Activity::Ground,
+        Activity::Relax,
+        Activity::Reasons,
+        Activity::People,
+    ];
 
     fn label(self) -> &'static str {
         match self {

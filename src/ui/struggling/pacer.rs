@@ -12,7 +12,8 @@ pub fn Pacer() -> impl IntoView {
     let elapsed = RwSignal::new(None::<u32>);
     let finished = RwSignal::new(false);
     let vibrate = RwSignal::new(false);
-    let can_vibrate = js_sys::Reflect::has(&window().navigator(), &"vibrate".into()).unwrap_or(false);
+    let can_vibrate =
+        js_sys::Reflect::has(&window().navigator(), &"vibrate".into()).unwrap_or(false);
     let timer = StoredValue::new(None::<IntervalHandle>);
 
     let stop_timer = move || {
@@ -30,7 +31,9 @@ pub fn Pacer() -> impl IntoView {
     let buzz = move |b: Option<Beat>| {
         if let Some(b) = b {
             if vibrate.get_untracked() && b.left == b.length {
-                let _ = window().navigator().vibrate_with_duration(if b.phase == Phase::In { 150 } else { 60 });
+                let _ = window()
+                    .navigator()
+                    .vibrate_with_duration(if b.phase == Phase::In { 150 } else { 60 });
             }
         }
     };
@@ -59,10 +62,24 @@ pub fn Pacer() -> impl IntoView {
     let circle_class = move || {
         let modifier = match beat.get() {
             None => "rest".to_string(),
-            Some(Beat { phase: Phase::In, length, .. }) => format!("in-{length}"),
-            Some(Beat { phase: Phase::HoldFull, .. }) => "full".to_string(),
-            Some(Beat { phase: Phase::Out, length, .. }) => format!("out-{length}"),
-            Some(Beat { phase: Phase::HoldEmpty, .. }) => "empty".to_string(),
+            Some(Beat {
+                phase: Phase::In,
+                length,
+                ..
+            }) => format!("in-{length}"),
+            Some(Beat {
+                phase: Phase::HoldFull,
+                ..
+            }) => "full".to_string(),
+            Some(Beat {
+                phase: Phase::Out,
+                length,
+                ..
+            }) => format!("out-{length}"),
+            Some(Beat {
+                phase: Phase::HoldEmpty,
+                ..
+            }) => "empty".to_string(),
         };
         format!("pacer__circle pacer__circle--{modifier}")
     };

@@ -9,7 +9,8 @@ use crate::domain::exercise::{MUSCLE_GROUPS, RELEASE_SECONDS, TENSE_SECONDS};
 pub fn Relax() -> impl IntoView {
     let step = RwSignal::new(0usize);
     let last = MUSCLE_GROUPS.len() + 1;
-    let body = move || match step.get() {
+    let body = move || {
+        match step.get() {
         0 => view! {
             <p class="exercise__step">{format!(
                 "Tense one group of muscles at a time for about {TENSE_SECONDS} seconds, firmly but never to the point of pain. Then let go, and notice the difference for about {RELEASE_SECONDS} seconds."
@@ -27,6 +28,7 @@ pub fn Relax() -> impl IntoView {
             .into_any()
         }
         _ => view! { <p class="exercise__step">"Well done. Let your whole body rest for a moment."</p> }.into_any(),
+    }
     };
     view! { <Steps step=step last=last>{body}</Steps> }
 }
