@@ -1,11 +1,39 @@
-// axe-core on every screen, light and dark: no serious or critical violations.
+// axe-core on every screen, light and dark and at 200 % text on a 320 px screen: no serious
+// or critical violations. Focus for keyboard and screen-reader users: the skip link, the
+// heading after a screen change, Undo after a delete.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startServer, launch, appReady, writeEntry, ROUTES, DIST, ROOT } from './helpers.mjs';
+import { startServer, launch, openApp, appReady, writeEntry, ROUTES, DIST, ROOT } from './helpers.mjs';
 
 const AXE = readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
+
+/// Serious and critical axe violations on the page as it is now.
+async function axe(page) {
+  // Evaluated through the debugger protocol, so the page's CSP is not loosened.
+  await page.evaluate(AXE);
+  return page.evaluate(async () => {
+    const result = await window.axe.run(document, { resultTypes: ['violations'] });
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  });
+}
+
+/// Sets the browser's default font size, as a person's text-size setting does (see
+/// layout.test.mjs for why this rather than a stylesheet).
+async function textSize(page, px) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Page.setFontSizes', { fontSizes: { standard: px, fixed: Math.round((px * 13) / 16) } });
+}
+
+/// True when `locator` is the focused element.
+const focused = (locator) => locator.evaluate((el) => el === document.activeElement);
+
+/// Waits until the focused element is the main heading with this text.
+const headingFocused = (page, name) =>
+  page.waitForFunction((name) => document.activeElement?.matches('main h1') && document.activeElement.textContent === name, name);
 
 for (const colorScheme of ['light', 'dark']) {
   test(`no serious or critical axe violations on any screen (${colorScheme})`, async (t) => {
@@ -38,16 +66,90 @@ for (const colorScheme of ['light', 'dark']) {
       await page.goto(server.url + path);
       await appReady(page);
       await page.getByRole('main').getByRole('heading', { level: 1 }).waitFor();
-      // Evaluated through the debugger protocol, so the page's CSP is not loosened.
-      await page.evaluate(AXE);
-      const violations = await page.evaluate(async () => {
-        const result = await window.axe.run(document, { resultTypes: ['violations'] });
-        return result.violations
-          .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-          .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-      });
-      found.push(...violations.map((v) => `/${path}: ${v}`));
+      found.push(...(await axe(page)).map((v) => `/${path}: ${v}`));
     }
     assert.deepEqual(found, []);
   });
 }
+
+test('no serious or critical axe violations on any screen at 200 % text on a 320 px screen', async (t) => {
+  const { page, server } = await openApp(t, 'journal');
+  await page.setViewportSize({ width: 320, height: 640 });
+  await textSize(page, 32);
+  await writeEntry(page, 'An entry for the checker to look at, at large text');
+  const found = [];
+  for (const { path } of [...ROUTES, { path: 'no-such-page' }]) {
+    await page.goto(server.url + path);
+    await appReady(page);
+    await page.getByRole('main').getByRole('heading', { level: 1 }).waitFor();
+    found.push(...(await axe(page)).map((v) => `/${path}: ${v}`));
+    // What axe does not judge: the page must not need sideways scrolling to be read.
+    const wide = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    if (wide > 0) found.push(`/${path}: ${wide} px wider than the screen`);
+  }
+  assert.deepEqual(found, []);
+});
+
+test('after a screen change focus is on the new heading; the first screen leaves focus alone', async (t) => {
+  const { page } = await openApp(t, '');
+  const main = page.getByRole('main');
+  await main.getByRole('heading', { level: 1, name: 'Today' }).waitFor();
+  await page.waitForTimeout(200);
+  assert.ok(!(await focused(main.getByRole('heading', { level: 1 }))), 'a first visit does not move focus');
+
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  await nav.getByRole('link', { name: 'Journal', exact: true }).click();
+  const journal = main.getByRole('heading', { level: 1, name: 'Journal' });
+  await journal.waitFor();
+  await headingFocused(page, 'Journal');
+  assert.ok(await focused(journal), 'focus is on the Journal heading');
+  // The next Tab reaches the screen's first control, not the header.
+  await page.keyboard.press('Tab');
+  assert.ok(await focused(main.getByRole('link', { name: 'New entry' })), 'Tab goes on to New entry');
+
+  // By keyboard, and back with the browser's Back button.
+  await nav.getByRole('link', { name: 'Settings', exact: true }).focus();
+  await page.keyboard.press('Enter');
+  await main.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
+  await headingFocused(page, 'Settings');
+  await page.goBack();
+  await journal.waitFor();
+  await headingFocused(page, 'Journal');
+  assert.ok(await focused(journal), 'focus is on the Journal heading after Back');
+});
+
+test('the first Tab reaches "Skip to content", which moves focus to the screen without leaving it', async (t) => {
+  const { page, server } = await openApp(t, 'journal');
+  const main = page.getByRole('main');
+  await main.getByRole('heading', { level: 1, name: 'Journal' }).waitFor();
+  await page.keyboard.press('Tab');
+  const skip = page.getByRole('link', { name: 'Skip to content' });
+  assert.ok(await focused(skip), 'the first Tab stop is Skip to content');
+  const box = await skip.boundingBox();
+  assert.ok(box && box.y >= 0 && box.height > 0, 'and it can be seen when focused');
+  await page.keyboard.press('Enter');
+  await page.waitForTimeout(100);
+  assert.equal(page.url(), server.url + 'journal', 'the address is unchanged');
+  assert.ok(await page.evaluate(() => document.querySelector('main').contains(document.activeElement)), 'focus is in the main content');
+  await page.keyboard.press('Tab');
+  assert.ok(await focused(main.getByRole('link', { name: 'New entry' })), 'the next Tab reaches the first control of the screen, not the header');
+});
+
+test('after Delete, focus is on Undo, and the screen says what happened', async (t) => {
+  const { page } = await openApp(t, 'write');
+  await page.getByRole('radiogroup', { name: 'Mood' }).getByRole('radio', { name: 'Okay' }).check();
+  await page.getByLabel("What's on your mind?").fill('An entry to delete and bring back');
+  await page.getByRole('button', { name: 'Save entry' }).click();
+  await page.getByRole('status').filter({ hasText: 'Saved on this device.' }).waitFor();
+  const entry = page.getByRole('region', { name: 'Your entries' }).getByRole('listitem')
+    .filter({ hasText: 'An entry to delete and bring back' });
+  await entry.getByRole('button', { name: 'Delete' }).click();
+  const undo = page.getByRole('button', { name: 'Undo' });
+  await undo.waitFor();
+  await page.waitForFunction(() => document.activeElement?.textContent === 'Undo');
+  assert.ok(await focused(undo), 'focus is on Undo');
+  assert.ok(await page.getByRole('status').filter({ hasText: 'Entry deleted.' }).isVisible());
+  // Undo by keyboard brings the entry back.
+  await page.keyboard.press('Enter');
+  await entry.waitFor();
+});

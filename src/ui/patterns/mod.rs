@@ -138,7 +138,7 @@ pub fn Patterns() -> impl IntoView {
             })
             .collect_view();
         view! {
-            <table class="table">
+            <table class="table" tabindex="0">
                 <caption class="visually-hidden">"Symptoms: average, last 7 days and the 7 days before"</caption>
                 <thead><tr><th scope="col">"Symptom"</th><th scope="col">"Average"</th><th scope="col">"Last 7 days"</th><th scope="col">"7 days before"</th><th scope="col">"Times recorded"</th></tr></thead>
                 <tbody>{rows}</tbody>
@@ -166,7 +166,7 @@ pub fn Patterns() -> impl IntoView {
             })
             .collect_view();
         view! {
-            <table class="table">
+            <table class="table" tabindex="0">
                 <caption class="visually-hidden">"Triggers and mood on days with and without them"</caption>
                 <thead><tr><th scope="col">"Trigger"</th><th scope="col">"Entries"</th><th scope="col">"Days"</th><th scope="col">"Mood on days with it"</th><th scope="col">"Mood on other days"</th></tr></thead>
                 <tbody>{rows}</tbody>
@@ -181,7 +181,7 @@ pub fn Patterns() -> impl IntoView {
             .map(|p| view! { <tr><th scope="row">{p.part.label()}</th><td>{p.entries}</td><td>{mood_text(p.average)}</td></tr> })
             .collect_view();
         view! {
-            <table class="table">
+            <table class="table" tabindex="0">
                 <caption class="visually-hidden">"Entries and mood by time of day"</caption>
                 <thead><tr><th scope="col">"Time of day"</th><th scope="col">"Entries"</th><th scope="col">"Average mood"</th></tr></thead>
                 <tbody>{rows}</tbody>

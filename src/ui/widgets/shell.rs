@@ -5,22 +5,27 @@ use crate::domain::route::Route;
 use crate::pwa::Updates;
 use crate::ui::context::Base;
 
+use super::page::focus_heading;
 use super::Page;
 
-const NAV: [Route; 6] = [
+/// The main navigation. Progress joins it with its own issue.
+const NAV: [Route; 5] = [
     Route::Today,
     Route::Journal,
     Route::Sessions,
     Route::Coping,
-    Route::Progress,
     Route::Settings,
 ];
 
 /// Header with the help control, the main navigation, and the update prompt.
+///
+/// With large text on a small screen (see the end of style/widgets.css) the links fold
+/// behind a "Menu" button, which is hidden otherwise; choosing a link closes the menu.
 #[component]
 pub fn Shell(children: Children) -> impl IntoView {
     let base = expect_context::<Base>();
     let updates = expect_context::<Updates>();
+    let menu_open = RwSignal::new(false);
     let links = NAV
         .into_iter()
         .map(|route| {
@@ -31,7 +36,12 @@ pub fn Shell(children: Children) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <a class="skip-link" href="#main">"Skip to content"</a>
+        // The first Tab stop. Handled here, not by the router (which would treat
+        // `#main` as a navigation) nor by the browser (which scrolls but may not move focus).
+        <a class="skip-link" href="#main" on:click=move |ev| {
+            ev.prevent_default();
+            focus_heading();
+        }>"Skip to content"</a>
         <header class="top">
             <span class="top__name">"Between"</span>
             <A href=base.href(Route::Help) attr:class="help-now">"Get help now"</A>
@@ -42,8 +52,11 @@ pub fn Shell(children: Children) -> impl IntoView {
                 <button type="button" class="button" on:click=move |_| updates.apply()>"Update now"</button>
             </section>
         </Show>
-        <nav class="tabs" aria-label="Main">
-            <ul>{links}</ul>
+        <nav class="tabs" aria-label="Main" data-open=move || menu_open.get().to_string()>
+            <button type="button" class="tabs__menu" aria-controls="main-links"
+                aria-expanded=move || menu_open.get().to_string()
+                on:click=move |_| menu_open.update(|open| *open = !*open)>"Menu"</button>
+            <ul id="main-links" on:click=move |_| menu_open.set(false)>{links}</ul>
         </nav>
         {children()}
     }
