@@ -160,7 +160,7 @@ async fn one_unreadable_record_never_hides_the_rest_and_is_kept_as_it_is() {
         "json",
         r#"{"text":"no time"}"#,
     );
-    put_raw(&[missing.clone()]).await;
+    put_raw(std::slice::from_ref(&missing)).await;
     assert_eq!(store::list::<JournalEntry>().await.unwrap().len(), 1);
     assert_eq!(store::unreadable().await.unwrap().count, 3);
     assert!(matches!(
@@ -408,7 +408,7 @@ async fn housekeeping_never_touches_what_it_cannot_read() {
         "aes-gcm-unknown",
         "c2VjcmV0",
     );
-    put_raw(&[later.clone()]).await;
+    put_raw(std::slice::from_ref(&later)).await;
     assert_eq!(store::housekeeping().await.unwrap(), Done::default());
     assert_eq!(
         json(&get_raw("coping_card:later").await.unwrap()),
