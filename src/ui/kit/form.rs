@@ -99,7 +99,11 @@ impl<F: Body + PartialEq + Send + Sync, R: Body + PartialEq + Send + Sync> Form<
             };
             match result {
                 Ok(saved) => {
-                    form.original.set(Some(saved.clone()));
+                    // Editing goes on from the saved version; a new-record form stays a
+                    // new-record form (the coping box's "Add a card" adds the next card).
+                    if form.original.with_untracked(Option::is_some) {
+                        form.original.set(Some(saved.clone()));
+                    }
                     if let Some(callback) = form.on_saved.get_value() {
                         callback(saved);
                     }
