@@ -95,10 +95,8 @@ pub fn CardForm(list: Memo<Vec<Record<CopingCard>>>) -> impl IntoView {
     };
 
     let _ = kit.on_saved(move |_| {
-        value.set(CardDraft {
-            kind: value.get_untracked().kind,
-            ..CardDraft::default()
-        });
+        // The form as it opened, so no empty draft is written.
+        value.set(CardDraft::default());
         clear_photo();
         saved.set(true);
     });
