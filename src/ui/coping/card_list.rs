@@ -6,18 +6,12 @@ use crate::store::{self, StoreError};
 use crate::ui::widgets::{StoreMessage, UndoToast};
 
 use crate::domain::drafts::CardDraft;
-use crate::ui::kit::{enter_never_submits, Form, FormNotices, FormProblems, FormSpec};
+use crate::ui::kit::{
+    enter_never_submits, Form, FormNotices, FormProblems, FormSpec, Listing, Shown,
+};
 
 use super::card_form::{describe, field};
 use super::{card_problem, CardFace};
-
-#[derive(Clone, PartialEq)]
-enum ListState {
-    Loading,
-    Failed(StoreError),
-    Empty,
-    Cards,
-}
 
 /// Which cards the list shows.
 #[derive(Clone, Copy, PartialEq)]
@@ -68,12 +62,7 @@ pub fn CardList(
             .collect::<Vec<_>>()
     });
     // Rebuilt only when the state changes, so keyed items (and edits) survive reloads.
-    let state = Memo::new(move |_| match cards.get() {
-        None => ListState::Loading,
-        Some(Err(e)) => ListState::Failed(e),
-        Some(Ok(all)) if all.is_empty() => ListState::Empty,
-        Some(Ok(_)) => ListState::Cards,
-    });
+    let state = Memo::new(move |_| cards.with(|c| Shown::of(c.as_ref())));
     let undo = RwSignal::new(None::<Record<CopingCard>>);
     let failure = RwSignal::new(None::<StoreError>);
     let moving = RwSignal::new(None::<(RecordId, usize)>);
@@ -123,22 +112,17 @@ pub fn CardList(
             <StoreMessage error=failure/>
             <UndoToast message="Card deleted." visible=Signal::derive(move || undo.with(Option::is_some))
                 on_undo=Callback::new(restore)/>
-            {move || match state.get() {
-                ListState::Loading => view! { <p class="muted">"Loading…"</p> }.into_any(),
-                ListState::Failed(e) => view! { <StoreMessage error=Signal::derive(move || Some(e.clone()))/> }.into_any(),
-                ListState::Empty => view! {
-                    <p class="muted">"No cards yet. Add one above: something that has helped you before."</p>
-                }.into_any(),
-                ListState::Cards => view! {
-                    <Show when=move || !shown.get().is_empty() fallback=|| view! { <p class="muted">"No cards of this kind yet."</p> }>
-                        <ul class="coping-list">
-                            <For each=move || shown.get() key=|r| r.meta.id.clone() let(r)>
-                                <CardItem id=r.meta.id shown=shown moving=moving on_deleted=on_deleted/>
-                            </For>
-                        </ul>
-                    </Show>
-                }.into_any(),
-            }}
+            <Listing shown=state empty=|| view! {
+                <p class="muted">"No cards yet. Add one above: something that has helped you before."</p>
+            }>
+                <Show when=move || !shown.get().is_empty() fallback=|| view! { <p class="muted">"No cards of this kind yet."</p> }>
+                    <ul class="coping-list">
+                        <For each=move || shown.get() key=|r| r.meta.id.clone() let(r)>
+                            <CardItem id=r.meta.id shown=shown moving=moving on_deleted=on_deleted/>
+                        </For>
+                    </ul>
+                </Show>
+            </Listing>
         </section>
     }
 }

@@ -25,7 +25,7 @@ use crate::domain::thought::ThoughtRecord;
 use crate::store::{self, StoreError};
 use crate::ui::context::{Base, Flash, JournalCache, Shared};
 use crate::ui::format::day_long;
-use crate::ui::kit::{with_deleted as records, LoadProblem, Loaded};
+use crate::ui::kit::{with_deleted as records, Listing, Loaded, Shown};
 use crate::ui::widgets::{Page, StoreMessage, UndoToast};
 
 pub use entry_form::EntryPage;
@@ -76,14 +76,6 @@ enum Pos {
 /// Undo for the last deletion, shared by the list's items.
 #[derive(Clone, Copy)]
 pub struct Undo(pub RwSignal<Option<Item>>);
-
-#[derive(Clone, PartialEq)]
-enum ListState {
-    Loading,
-    Failed(StoreError),
-    Empty,
-    Items,
-}
 
 #[component]
 pub fn Journal() -> impl IntoView {
@@ -192,10 +184,10 @@ pub fn Journal() -> impl IntoView {
             })
         });
         match failed {
-            Some(e) => ListState::Failed(e),
-            None if total() > 0 => ListState::Items,
-            None if full_loaded && thoughts.with(Option::is_some) => ListState::Empty,
-            None => ListState::Loading,
+            Some(e) => Shown::Failed(e),
+            None if total() > 0 => Shown::Ready,
+            None if full_loaded && thoughts.with(Option::is_some) => Shown::Empty,
+            None => Shown::Loading,
         }
     });
     // Days among the first `shown` items, newest first, and their items.
@@ -277,14 +269,10 @@ pub fn Journal() -> impl IntoView {
                 <StoreMessage error=failure/>
                 <UndoToast message="Entry deleted." visible=Signal::derive(move || undo.0.with(Option::is_some))
                     on_undo=Callback::new(restore)/>
-                {move || match state.get() {
-                    ListState::Loading => view! { <p class="muted">"Loading…"</p> }.into_any(),
-                    ListState::Failed(e) => view! { <LoadProblem error=e/> }.into_any(),
-                    ListState::Empty => view! {
-                        <p class="muted">"Nothing here yet. What you write stays on this device."</p>
-                    }.into_any(),
-                    ListState::Items => view! {
-                        <For each=move || days.get() key=|d| *d let(day)>
+                <Listing shown=state empty=|| view! {
+                    <p class="muted">"Nothing here yet. What you write stays on this device."</p>
+                }>
+                    <For each=move || days.get() key=|d| *d let(day)>
                             <div class="day">
                                 <h3 class="day__title">{day_long(day)}</h3>
                                 <ul class="entry-list">
@@ -298,8 +286,7 @@ pub fn Journal() -> impl IntoView {
                                 </ul>
                             </div>
                         </For>
-                    }.into_any(),
-                }}
+                </Listing>
                 <div node_ref=sentinel class="entries__end">
                     <button type="button" class="button" hidden=move || !more()
                         on:click=move |_| shown.update(|s| *s += PAGE)>"Show more entries"</button>
