@@ -4,7 +4,7 @@
 // new one, and the PHQ-9 item 9 help from the live answers, whatever storage does.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { appReady, openApp, writeEntry } from './helpers.mjs';
+import { appReady, openApp, writeEntry, simulateFullDisk } from './helpers.mjs';
 
 const entries = (page) => page.getByRole('region', { name: 'Your entries' }).getByRole('listitem');
 const kept = (page) => page.getByRole('status').filter({ hasText: 'We kept what you were writing.' });
@@ -40,6 +40,24 @@ test('words typed just before the page is hidden survive the tab being killed', 
   await appReady(again);
   await kept(again).waitFor();
   assert.equal(await again.getByLabel("What's on your mind?").inputValue(), 'Typed on the bus, then the phone went in a pocket');
+});
+
+test('a draft that cannot be written says so once, and saving still works once there is room', async (t) => {
+  const { page, context, server } = await openApp(t, '');
+  await simulateFullDisk(context);
+  await page.goto(server.url + 'write');
+  await appReady(page);
+  await page.evaluate(() => { window.__diskFull = true; });
+  await page.getByLabel("What's on your mind?").fill('Nowhere to keep this yet');
+  const warning = page.getByRole('status').filter({ hasText: "Between couldn't keep a draft of this on your device" });
+  await warning.waitFor();
+  await page.getByLabel("What's on your mind?").fill('Nowhere to keep this yet, still typing');
+  await page.waitForTimeout(900);
+  assert.equal(await warning.count(), 1, 'said once, not once per keystroke');
+  assert.equal(await page.getByLabel("What's on your mind?").inputValue(), 'Nowhere to keep this yet, still typing');
+  await page.evaluate(() => { window.__diskFull = false; });
+  await page.getByRole('button', { name: 'Save entry' }).click();
+  await entries(page).filter({ hasText: 'Nowhere to keep this yet, still typing' }).waitFor();
 });
 
 test('the coping card form and the safety plan keep a draft across a reload', async (t) => {
