@@ -105,7 +105,11 @@ pub fn LineChart(
                 </button>
             </figcaption>
             // Tables ignore a 1 px width, so the wrapper is what hides it visually.
-            <div class=move || if as_table.get() { "chart__table" } else { "visually-hidden" }>
+            // Shown, it may scroll sideways on a narrow screen: it can take focus, and is named.
+            <div class=move || if as_table.get() { "chart__table" } else { "visually-hidden" }
+                tabindex=move || as_table.get().then_some("0")
+                role=move || as_table.get().then_some("region")
+                aria-label=move || as_table.get().then(|| title.get())>
             <table class="table">
                 <caption>{move || title.get()}</caption>
                 <thead><tr><th scope="col">"Period"</th><th scope="col">"Value"</th><th scope="col">"Entries"</th></tr></thead>
