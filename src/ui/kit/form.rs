@@ -30,6 +30,11 @@ enum SaveError<R: Body> {
 }
 
 type Saved<R> = Result<Record<R>, SaveError<R>>;
+
+/// A save as the action sees it: the same two types for every kind of form, so the
+/// action's machinery is in the wasm once rather than once per form type.
+type Job = std::rc::Rc<dyn Fn() -> std::pin::Pin<Box<dyn std::future::Future<Output = Outcome>>>>;
+type Outcome = std::rc::Rc<dyn std::any::Any>;
 type OnSaved<R> = std::rc::Rc<dyn Fn(Record<R>)>;
 
 /// What a form is made of. `F` is what the form holds as it is typed (kept as the
@@ -58,7 +63,7 @@ pub struct Form<F: Body + PartialEq + Send + Sync, R: Body + PartialEq + Send + 
     pub conflict: RwSignal<Option<(R, Record<R>)>>,
     pub draft: Draft<F>,
     from_record: StoredValue<fn(&Record<R>) -> F>,
-    action: Action<(Option<Record<R>>, R), Saved<R>>,
+    action: Action<Job, Outcome>,
     on_saved: StoredValue<Option<OnSaved<R>>, LocalStorage>,
 }
 
@@ -75,11 +80,7 @@ impl<F: Body + PartialEq + Send + Sync, R: Body + PartialEq + Send + Sync> Form<
     pub fn new(spec: FormSpec<F, R>) -> Form<F, R> {
         let value = RwSignal::new(spec.blank);
         let draft = Draft::new(RecordId(spec.draft_key), value);
-        let draft_key = draft.key();
-        let action = Action::new_local(move |(original, body): &(Option<Record<R>>, R)| {
-            let (original, body, draft_key) = (original.clone(), body.clone(), draft_key.clone());
-            async move { save(original, body, &draft_key).await }
-        });
+        let action: Action<Job, Outcome> = Action::new_local(|job: &Job| job());
         let form = Form {
             value,
             load: RwSignal::new(Load::Loading),
@@ -94,7 +95,10 @@ impl<F: Body + PartialEq + Send + Sync, R: Body + PartialEq + Send + Sync> Form<
         // Results are handled here, by an effect of this form: a form that is gone
         // by the time its save ends is never touched.
         Effect::new(move |_| {
-            let Some(result) = action.value().get() else {
+            let Some(outcome) = action.value().get() else {
+                return;
+            };
+            let Some(result) = outcome.downcast_ref::<Saved<R>>().cloned() else {
                 return;
             };
             match result {
@@ -173,8 +177,12 @@ impl<F: Body + PartialEq + Send + Sync, R: Body + PartialEq + Send + Sync> Form<
         }
         self.failure.set(None);
         self.draft.saving();
-        self.action
-            .dispatch_local((self.original.get_untracked(), body));
+        let (original, key) = (self.original.get_untracked(), self.draft.key());
+        let job: Job = std::rc::Rc::new(move || {
+            let (original, body, key) = (original.clone(), body.clone(), key.clone());
+            Box::pin(async move { std::rc::Rc::new(save(original, body, &key).await) as Outcome })
+        });
+        self.action.dispatch_local(job);
     }
 
     /// Keeps my version: saved on top of the other one, which the person has seen.
