@@ -42,11 +42,14 @@ pub fn live_cards() -> LocalResource<Result<Vec<Record<CopingCard>>, StoreError>
         async move {
             let mut all = store::list::<CopingCard>().await?;
             all.retain(|r| !r.meta.is_deleted());
-            all.sort_by(|a, b| {
-                a.body
-                    .order
-                    .cmp(&b.body.order)
-                    .then(a.meta.created.cmp(&b.meta.created))
+            // Ties are broken by creation time and then id, so an unstable sort (smaller
+            // in the wasm) gives the same order every time.
+            all.sort_unstable_by(|a, b| {
+                (a.body.order, a.meta.created, &a.meta.id.0).cmp(&(
+                    b.body.order,
+                    b.meta.created,
+                    &b.meta.id.0,
+                ))
             });
             Ok(all)
         }
@@ -61,8 +64,9 @@ pub fn stored_plan() -> LocalResource<Result<Option<Record<SafetyPlan>>, StoreEr
         async move {
             let mut all = store::list::<SafetyPlan>().await?;
             all.retain(|r| !r.meta.is_deleted());
-            all.sort_by_key(|r| r.meta.created);
-            Ok(all.into_iter().next())
+            Ok(all
+                .into_iter()
+                .min_by_key(|r| (r.meta.created, r.meta.id.0.clone())))
         }
     })
 }
