@@ -138,6 +138,7 @@ async function memory(page, cdp) {
   const { metrics } = await cdp.send('Performance.getMetrics');
   const js = metrics.find((m) => m.name === 'JSHeapUsedSize').value;
   const wasm = await page.evaluate(() => [...window.__benchMemories].reduce((a, m) => a + m.buffer.byteLength, 0));
+  if (!wasm) throw new Error('no wasm memory seen: the app no longer starts through WebAssembly.instantiate(Streaming)?');
   return { js, wasm, total: js + wasm };
 }
 
