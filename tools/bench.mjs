@@ -38,9 +38,10 @@ const LOCAL_ONLY = '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1';
 const BUDGET = {
   firstVisit: { max: 150 * 1024 },
   offlineReopen: { max: 80 },
-  // Offline reopen with the CPU slowed 4x: no budget in the issue beyond "no slower
-  // than today"; this is the figure measured before issue 8 (2026-11-27, 1 entry).
-  offlineReopenSlowCpu: { max: 300 },
+  // Offline reopen with the CPU slowed 4x, "no slower than today": today's 80 ms (idle)
+  // times the slowdown measured before issue 8 on this machine, busy: 385 to 439 ms
+  // against 102 to 111 ms unthrottled (x3.5 to x4.3), so about 4 x 80 ms.
+  offlineReopenSlowCpu: { max: 320 },
   listFirst: { max: 150 },
   patternsCold: { max: 300 },
   save: { max: 20 },
