@@ -9,6 +9,7 @@ export CHROMEDRIVER := /usr/bin/chromedriver
 TRUNK_VERSION := 0.21.14
 # wasm-bindgen-cli must be exactly the wasm-bindgen in Cargo.lock.
 WASM_BINDGEN_VERSION := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version = "\(.*\)"/\1/p;}' Cargo.lock)
+TWIGGY_VERSION := 0.8.0
 PORT ?= 8080
 
 .PHONY: setup setup-rust setup-browser run dist test lint test-native test-browser test-e2e bench clean
@@ -28,7 +29,7 @@ setup-browser:
 	  apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium chromium-driver; \
 	fi
 
-# npm ci from the lockfile: wasm-opt (binaryen), playwright-core, axe-core.
+# npm ci from the lockfile: wasm-opt (binaryen), playwright-core, axe-core, lighthouse.
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund
 	@touch $@
@@ -57,7 +58,11 @@ test-browser: setup-rust setup-browser
 test-e2e: dist
 	node --test --test-concurrency=1 tests/e2e/
 
+# Every budget of issue 8, measured on dist/, into bench/report.md and bench/report.json;
+# exits 1 when a budget is missed (make test never runs this). twiggy (crates.io, about
+# 2 minutes to build once) names the biggest parts of the wasm; Lighthouse is in package.json.
 bench: dist
+	@twiggy --version 2>/dev/null | grep -qF "$(TWIGGY_VERSION)" || cargo install twiggy --version $(TWIGGY_VERSION) --locked
 	node tools/bench.mjs
 
 clean:

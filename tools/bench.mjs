@@ -1,59 +1,165 @@
-// `make bench`: the figures we hold ourselves to, measured on the release build.
-// Targets are reported, never asserted: timings belong here, not in tests.
-//   - first visit: every file a first visit downloads, brotli-compressed (target < 150 KB)
+// `make bench`: the figures we hold ourselves to, measured on the release build in
+// dist/, each beside its budget. Writes bench/report.md and bench/report.json (not in
+// git) and exits 1 when a budget is missed. Timings belong here, never in tests:
+// `make test` does not run this.
+//   - first visit: every file in dist/ but 404.html, brotli-compressed (<= 150 KB)
 //   - offline reopen: reload of /journal with the host stopped and the network off, from
-//     navigation start to the app on screen and to the saved entry on screen (< 80 ms)
-//   - with 10,000 journal entries: first screen of the list (< 150 ms), a search
-//     (< 50 ms), a save (< 20 ms), Patterns for all time (< 300 ms)
-import { readFileSync, readdirSync, statSync, mkdtempSync, rmSync } from 'node:fs';
+//     navigation start to the app on screen (<= 80 ms, the figure before issue 8), and
+//     again with the CPU slowed four times (CDP Emulation.setCPUThrottlingRate)
+//   - with 10,000 journal entries: first entry of the list shown from navigation start
+//     (<= 150 ms), a search (<= 50 ms), a save (<= 20 ms), Patterns opened cold
+//     (<= 300 ms), JS heap + wasm memory after loading (<= 100 MB)
+//   - Lighthouse 13, mobile: performance >= 95, accessibility 100, best practices 100
+//   - what the wasm is made of: the ten biggest items (twiggy), every .wasm/.js chunk
+// Every browser here has DNS for anything but 127.0.0.1 turned off, and Lighthouse's
+// list of requests is checked: a request off the machine fails the bench.
+//   BENCH_RUNS=9 (timed repeats), BENCH_LH_RUNS=3 (Lighthouse runs; the median is kept)
+import { readFileSync, readdirSync, statSync, mkdtempSync, rmSync, mkdirSync, writeFileSync, existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { tmpdir } from 'node:os';
+import { tmpdir, loadavg, cpus } from 'node:os';
+import { execFileSync } from 'node:child_process';
 import { brotliCompressSync, constants } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { startServer } from './serve.mjs';
 import { seedEntries } from '../tests/e2e/helpers.mjs';
+import { wasmTop } from './wasm-top.mjs';
 
 const DIST = 'dist';
+const OUT = 'bench';
 const RUNS = Number(process.env.BENCH_RUNS || 9);
+const LH_RUNS = Number(process.env.BENCH_LH_RUNS || 3);
+const CHROMIUM = '/usr/bin/chromium';
+// Before bindgen and wasm-opt: the only build of the wasm that still has its names.
+const NAMED_WASM = 'target/wasm32-unknown-unknown/release/between.wasm';
+// No name resolves but the bench's own server: nothing can leave the machine.
+const LOCAL_ONLY = '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1';
 
+// The budgets of issue 8. `max`: the figure must be at most this; `min`: at least.
+const BUDGET = {
+  firstVisit: { max: 150 * 1024 },
+  offlineReopen: { max: 80 },
+  // Offline reopen with the CPU slowed 4x, "no slower than today": today's 80 ms (idle)
+  // times the slowdown measured before issue 8 on this machine, busy: 385 to 439 ms
+  // against 102 to 111 ms unthrottled (x3.5 to x4.3), so about 4 x 80 ms.
+  offlineReopenSlowCpu: { max: 320 },
+  listFirst: { max: 150 },
+  patternsCold: { max: 300 },
+  save: { max: 20 },
+  search: { max: 50 },
+  memory: { max: 100 * 1024 * 1024 },
+  lhPerformance: { min: 95 },
+  lhAccessibility: { min: 100 },
+  lhBestPractices: { min: 100 },
+};
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const brotli = (data) => brotliCompressSync(data, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+const mb = (n) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+const ms = (n) => `${n.toFixed(0)} ms`;
+const score = (n) => `${n}`;
+const log = (...a) => console.error('bench:', ...a);
+
+// Every figure, in the order of the report.
+const figures = [];
+function figure(key, name, value, format, how) {
+  const budget = BUDGET[key];
+  const met = budget ? (budget.max !== undefined ? value <= budget.max : value >= budget.min) : null;
+  figures.push({ key, name, value, format, how, budget, met });
+}
+
+// ---------------------------------------------------------------- sizes
 const files = (d) => readdirSync(d).flatMap((n) => {
   const p = join(d, n);
   return statSync(p).isDirectory() ? files(p) : [p];
 });
 let total = 0;
-let wasm = 0;
-for (const p of files(DIST)) {
-  if (relative(DIST, p) === '404.html') continue;
-  const br = brotliCompressSync(readFileSync(p), { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+const chunks = [];
+for (const p of files(DIST).sort()) {
+  const name = relative(DIST, p);
+  if (name === '404.html') continue;
+  const data = readFileSync(p);
+  const br = brotli(data);
   total += br;
-  if (p.endsWith('.wasm')) wasm = br;
+  if (/\.(wasm|m?js)$/.test(name)) chunks.push({ file: name, raw: data.length, brotli: br });
+}
+figure('firstVisit', 'First visit, brotli', total, kb,
+  'every file in dist/ but 404.html, brotli quality 11');
+
+// What the wasm is made of.
+let top = null;
+if (existsSync(NAMED_WASM)) {
+  const distWasm = files(DIST).filter((p) => p.endsWith('.wasm')).map((p) => statSync(p).mtimeMs);
+  const stale = distWasm.length && statSync(NAMED_WASM).mtimeMs < Math.min(...distWasm) - 10 * 60 * 1000;
+  top = { file: NAMED_WASM, stale, ...wasmTop(NAMED_WASM, 10) };
+} else {
+  log(`no ${NAMED_WASM}: run make dist first; the wasm's contributors are left out`);
 }
 
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-
+// ---------------------------------------------------------------- browser
 async function browser() {
   const profile = mkdtempSync(join(tmpdir(), 'between-bench-'));
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: '/usr/bin/chromium',
+    executablePath: CHROMIUM,
     headless: true,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      '--disable-background-networking', '--disable-component-update', '--disable-sync', LOCAL_ONLY],
   });
-  // Records when the app's navigation and the first journal entry appear.
+  // Records when the app's navigation and the first journal entry appear, and every
+  // wasm memory (the main module's, shared by any split chunk).
   await context.addInitScript(() => {
     const seen = {};
     window.__bench = seen;
+    window.__benchMemories = new Set();
+    const keep = (result) => {
+      const instance = result instanceof WebAssembly.Instance ? result : result && result.instance;
+      for (const v of Object.values((instance && instance.exports) || {})) {
+        if (v instanceof WebAssembly.Memory) window.__benchMemories.add(v);
+      }
+      return result;
+    };
+    for (const name of ['instantiate', 'instantiateStreaming']) {
+      const original = WebAssembly[name];
+      WebAssembly[name] = (...args) => original.apply(WebAssembly, args).then(keep);
+    }
     new MutationObserver(() => {
       if (!seen.shell && document.querySelector('nav[aria-label="Main"]')) seen.shell = performance.now();
       if (!seen.entry && document.querySelector('.entry')) seen.entry = performance.now();
     }).observe(document, { childList: true, subtree: true });
   });
-  return { context, page: context.pages()[0], done: async () => { await context.close(); rmSync(profile, { recursive: true, force: true }); } };
+  const page = context.pages()[0];
+  const cdp = await context.newCDPSession(page);
+  return { context, page, cdp, done: async () => { await context.close(); rmSync(profile, { recursive: true, force: true }); } };
 }
 
-// 1. Offline reopen with one entry.
+// JS heap (after a garbage collection) plus every wasm memory of the page.
+async function memory(page, cdp) {
+  await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.send('Performance.enable');
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  const js = metrics.find((m) => m.name === 'JSHeapUsedSize').value;
+  const wasm = await page.evaluate(() => [...window.__benchMemories].reduce((a, m) => a + m.buffer.byteLength, 0));
+  if (!wasm) throw new Error('no wasm memory seen: the app no longer starts through WebAssembly.instantiate(Streaming)?');
+  return { js, wasm, total: js + wasm };
+}
+
+async function reopen(page) {
+  const shell = [];
+  const entry = [];
+  for (let i = 0; i < RUNS; i++) {
+    await page.reload();
+    await page.waitForFunction(() => window.__bench.entry);
+    const t = await page.evaluate(() => window.__bench);
+    shell.push(t.shell);
+    entry.push(t.entry);
+  }
+  return { shell, entry };
+}
+
+// 1. Offline reopen with one entry, then the same with the CPU slowed four times.
+log('offline reopen');
 const server = await startServer({ root: DIST });
-let { context, page, done } = await browser();
+let { context, page, cdp, done } = await browser();
 await page.goto(server.url + 'journal');
 await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
 await page.getByRole('link', { name: 'New entry' }).click();
@@ -63,20 +169,24 @@ await page.locator('.entry').waitFor();
 await page.waitForLoadState('networkidle');
 await server.close();
 await context.setOffline(true);
-const shell = [];
-const entry = [];
-for (let i = 0; i < RUNS; i++) {
-  await page.reload();
-  await page.waitForFunction(() => window.__bench.entry);
-  const t = await page.evaluate(() => window.__bench);
-  shell.push(t.shell);
-  entry.push(t.entry);
-}
+const fast = await reopen(page);
+await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+const slow = await reopen(page);
+await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
 await done();
+figure('offlineReopen', 'Offline reopen, app on screen', median(fast.shell), ms,
+  `median of ${RUNS} reloads of /journal, host stopped, network off; navigation start to the app's navigation`);
+figure('offlineReopenEntry', 'Offline reopen, entry shown', median(fast.entry), ms,
+  `median of ${RUNS}; navigation start to the saved entry`);
+figure('offlineReopenSlowCpu', 'Offline reopen, CPU 4x slower, app on screen', median(slow.shell), ms,
+  `median of ${RUNS}, as above with Emulation.setCPUThrottlingRate 4 (a mid-range phone)`);
+figure('offlineReopenSlowCpuEntry', 'Offline reopen, CPU 4x slower, entry shown', median(slow.entry), ms,
+  `median of ${RUNS}`);
 
 // 2. Ten thousand entries.
+log('10,000 entries');
 const big = await startServer({ root: DIST });
-({ context, page, done } = await browser());
+({ context, page, cdp, done } = await browser());
 await page.goto(big.url + 'journal');
 await page.getByRole('navigation', { name: 'Main' }).waitFor();
 const words = ['walk', 'work', 'sleep', 'friend', 'river', 'meeting', 'call', 'tired', 'calm', 'family', 'lunch', 'rain'];
@@ -98,6 +208,9 @@ for (let i = 0; i < RUNS; i++) {
   await page.waitForFunction(() => window.__bench.entry);
   listFirst.push(await page.evaluate(() => window.__bench.entry));
 }
+// Once the whole list is loaded (the count of entries is shown).
+await page.getByText(/^1\d{4} entries$/).waitFor();
+const memJournal = await memory(page, cdp);
 const search = [];
 for (const q of ['river', 'meeting call', 'entry 9999', 'zzz', 'work', 'calm', 'rain', 'friend', 'sleep']) {
   search.push(await page.evaluate(async (q) => {
@@ -147,13 +260,14 @@ for (let i = 0; i < RUNS; i++) {
     return performance.now() - t0;
   }));
 }
+// Patterns as the first screen: a reload, navigation start to the chart's first point.
 const patternsOpen = [];
 for (let i = 0; i < 3; i++) {
-  const t = await page.evaluate(() => performance.now());
   await page.reload();
   await page.locator('.chart__dot').first().waitFor();
   patternsOpen.push(await page.evaluate(() => performance.now()));
 }
+const memPatterns = await memory(page, cdp);
 // From the journal, where the entries are already loaded, to Patterns.
 const patternsFromJournal = [];
 for (let i = 0; i < 3; i++) {
@@ -172,16 +286,134 @@ for (let i = 0; i < 3; i++) {
 await done();
 await big.close();
 
-const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
-const ms = (n) => `${n.toFixed(0)} ms`;
-const row = (name, value, note) => console.log(`  ${name.padEnd(40)}${value.padStart(9)}   ${note}`);
-console.log('Between benchmarks (release build in dist/, this machine)');
-row('first visit, brotli', kb(total), `(wasm ${kb(wasm)})   target < 150 KB`);
-row('offline reopen, app on screen', ms(median(shell)), `median of ${RUNS}   target < 80 ms`);
-row('offline reopen, entry shown', ms(median(entry)), `median of ${RUNS}`);
-row('10,000 entries: list, first entry shown', ms(median(listFirst)), `median of ${RUNS}, from navigation start   target < 150 ms`);
-row('10,000 entries: search', ms(median(search)), `median of ${search.length} queries, keystroke to count   target < 50 ms`);
-row('10,000 entries: save', ms(median(save)), `median of ${RUNS}, IndexedDB write committed   target < 20 ms`);
-row('10,000 entries: Patterns screen open', ms(median(patternsOpen)), `median of 3, navigation start to chart   target < 300 ms`);
-row('10,000 entries: Patterns from the journal', ms(median(patternsFromJournal)), `median of 3, click to chart (entries already loaded)`);
-row('10,000 entries: Patterns, switch to all time', ms(median(patterns)), `median of ${RUNS}, click to chart`);
+figure('listFirst', '10,000 entries: list, first entry shown', median(listFirst), ms,
+  `median of ${RUNS} reloads of /journal, from navigation start`);
+figure('patternsCold', '10,000 entries: Patterns opened cold', median(patternsOpen), ms,
+  'median of 3 reloads of /patterns, navigation start to the chart');
+figure('save', '10,000 entries: save', median(save), ms,
+  `median of ${RUNS}, the IndexedDB write committed (between:save marks)`);
+figure('search', '10,000 entries: search', median(search), ms,
+  `median of ${search.length} queries, keystroke to the count`);
+const mem = memPatterns.total >= memJournal.total ? { ...memPatterns, where: 'Patterns' } : { ...memJournal, where: 'journal' };
+figure('memory', '10,000 entries: JS heap + wasm memory', mem.total, mb,
+  `the larger of the journal list and Patterns, all entries loaded, after a GC: ` +
+  `journal ${mb(memJournal.js)} JS + ${mb(memJournal.wasm)} wasm, Patterns ${mb(memPatterns.js)} JS + ${mb(memPatterns.wasm)} wasm ` +
+  '(CDP Performance.getMetrics JSHeapUsedSize + WebAssembly.Memory buffer.byteLength)');
+figure('patternsFromJournal', '10,000 entries: Patterns from the journal', median(patternsFromJournal), ms,
+  'median of 3, click to chart (entries already loaded)');
+figure('patternsAllTime', '10,000 entries: Patterns, switch to all time', median(patterns), ms,
+  `median of ${RUNS}, click to chart`);
+
+// ---------------------------------------------------------------- Lighthouse
+log(`Lighthouse x${LH_RUNS}`);
+const { default: lighthouse } = await import('lighthouse');
+const chromeLauncher = await import('chrome-launcher');
+const lhServer = await startServer({ root: DIST, host: '127.0.0.1' });
+const lhRuns = [];
+const foreign = new Set();
+for (let i = 0; i < LH_RUNS; i++) {
+  const chrome = await chromeLauncher.launch({
+    chromePath: CHROMIUM,
+    chromeFlags: ['--headless', '--no-sandbox', '--disable-gpu', LOCAL_ONLY],
+  });
+  try {
+    // The default config: mobile, simulated throttling (Moto G Power, slow 4G).
+    const { lhr } = await lighthouse(lhServer.url, {
+      port: chrome.port, logLevel: 'error', output: 'json',
+      onlyCategories: ['performance', 'accessibility', 'best-practices'],
+    });
+    if (lhr.runtimeError) throw new Error(`Lighthouse: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
+    for (const r of lhr.audits['network-requests']?.details?.items || []) {
+      if (!/^(data|blob):/.test(r.url) && !r.url.startsWith(lhServer.url)) foreign.add(r.url);
+    }
+    const audit = (id) => lhr.audits[id]?.numericValue;
+    lhRuns.push({
+      performance: Math.round(lhr.categories.performance.score * 100),
+      accessibility: Math.round(lhr.categories.accessibility.score * 100),
+      bestPractices: Math.round(lhr.categories['best-practices'].score * 100),
+      metrics: {
+        'First Contentful Paint': audit('first-contentful-paint'),
+        'Largest Contentful Paint': audit('largest-contentful-paint'),
+        'Total Blocking Time': audit('total-blocking-time'),
+        'Cumulative Layout Shift': audit('cumulative-layout-shift'),
+        'Speed Index': audit('speed-index'),
+      },
+      // What keeps a category below 100: every scored audit under 0.9.
+      failing: Object.values(lhr.categories).flatMap((c) => c.auditRefs
+        .filter((ref) => ref.weight > 0 && lhr.audits[ref.id].score !== null && lhr.audits[ref.id].score < 0.9)
+        .map((ref) => `${c.title}: ${lhr.audits[ref.id].title}` +
+          (lhr.audits[ref.id].displayValue ? ` (${lhr.audits[ref.id].displayValue})` : ''))),
+      version: lhr.lighthouseVersion,
+      userAgent: lhr.environment.hostUserAgent,
+    });
+  } finally {
+    await chrome.kill();
+  }
+}
+await lhServer.close();
+const lhMedian = (k) => median(lhRuns.map((r) => r[k]));
+const lhRun = lhRuns.find((r) => r.performance === lhMedian('performance'));
+const lhHow = `Lighthouse ${lhRun.version}, mobile (simulated throttling), median of ${LH_RUNS} runs on /`;
+figure('lhPerformance', 'Lighthouse mobile: performance', lhMedian('performance'), score, `${lhHow}; runs: ${lhRuns.map((r) => r.performance).join(', ')}`);
+figure('lhAccessibility', 'Lighthouse mobile: accessibility', lhMedian('accessibility'), score, lhHow);
+figure('lhBestPractices', 'Lighthouse mobile: best practices', lhMedian('bestPractices'), score, lhHow);
+figures.push({
+  key: 'offMachine', name: 'Requests off the machine (Lighthouse)', value: foreign.size, format: String,
+  how: [...foreign].join(', ') || 'every request went to 127.0.0.1', budget: { max: 0 }, met: foreign.size === 0,
+});
+
+// ---------------------------------------------------------------- report
+const missed = figures.filter((f) => f.met === false);
+const commit = (() => { try { return execFileSync('git', ['rev-parse', '--short', 'HEAD']).toString().trim(); } catch { return '?'; } })();
+const dirty = (() => { try { return execFileSync('git', ['status', '--porcelain', '--', 'src', 'Cargo.toml', 'Cargo.lock', 'index.html', 'style', 'public']).toString().trim() !== ''; } catch { return false; } })();
+const chromiumVersion = (() => { try { return execFileSync(CHROMIUM, ['--version'], { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim(); } catch { return '?'; } })();
+const machine = { cpus: cpus().length, cpu: cpus()[0]?.model, loadavg: loadavg().map((x) => x.toFixed(2)), node: process.version, chromium: chromiumVersion };
+const budgetText = (f) => (!f.budget ? '(no budget)' : f.budget.max !== undefined ? `≤ ${f.format(f.budget.max)}` : `≥ ${f.format(f.budget.min)}`);
+const verdict = (f) => (f.met === null ? '' : f.met ? 'met' : '**missed**');
+
+const md = [];
+md.push('# Between: bench report', '');
+md.push(`${new Date().toISOString()}, commit ${commit}${dirty ? ' (with uncommitted changes)' : ''}, release build in dist/. ` +
+  `${machine.cpus} × ${machine.cpu}, load ${machine.loadavg.join(' ')} at the end, node ${machine.node}, ${machine.chromium}.`, '');
+md.push(missed.length ? `**${missed.length} budget(s) missed:** ${missed.map((f) => f.name).join('; ')}.` : 'Every budget is met.', '');
+md.push('| Figure | Measured | Budget | |', '|---|---:|---:|---|');
+for (const f of figures) md.push(`| ${f.name} | ${f.format(f.value)} | ${budgetText(f)} | ${verdict(f)} |`);
+md.push('', 'How each figure is measured:', '');
+for (const f of figures) md.push(`- ${f.name}: ${f.how}.`);
+md.push('', `## Chunks: every .wasm and .js in dist/`, '', '| File | Raw | Brotli |', '|---|---:|---:|');
+for (const c of chunks) md.push(`| ${c.file} | ${kb(c.raw)} | ${kb(c.brotli)} |`);
+md.push('', '## The ten biggest contributors to the wasm', '');
+if (top) {
+  md.push(`From ${top.file} (${kb(top.size)}), the build before wasm-bindgen and wasm-opt, the only one that keeps its ` +
+    `names (${top.tool}). Custom sections and wasm-bindgen's describe functions are left out: they never reach dist/. ` +
+    `Shares are of the ${kb(top.total)} left (code, data, tables); wasm-opt and brotli then make each part smaller, ` +
+    'in roughly the same order.' +
+    (top.stale ? ' **That file is older than the wasm in dist/: run make dist again.**' : ''), '');
+  const table = (title, rows) => {
+    md.push(`| ${title} | Bytes | Share |`, '|---|---:|---:|');
+    for (const t of rows) md.push(`| \`${t.name.replace(/\|/g, '\\|').slice(0, 110)}\` | ${t.size} | ${t.percent.toFixed(1)} % |`);
+    md.push('');
+  };
+  table('Item (twiggy top, the ten biggest)', top.items);
+  table('Crate (every item summed by the first crate in its name)', top.crates);
+} else {
+  md.push(`Not measured: ${NAMED_WASM} is missing (run make dist).`);
+}
+md.push('', `## Lighthouse (run with the median performance score)`, '');
+for (const [k, v] of Object.entries(lhRun.metrics)) md.push(`- ${k}: ${v === undefined ? '?' : k.startsWith('Cumulative') ? v.toFixed(3) : ms(v)}`);
+md.push('', lhRun.failing.length ? 'Audits below 0.9:' : 'No scored audit below 0.9.', '');
+for (const a of lhRun.failing) md.push(`- ${a}`);
+md.push('');
+
+mkdirSync(OUT, { recursive: true });
+writeFileSync(join(OUT, 'report.md'), md.join('\n'));
+writeFileSync(join(OUT, 'report.json'), JSON.stringify({
+  date: new Date().toISOString(), commit, uncommittedChanges: dirty, machine, runs: RUNS, lighthouseRuns: LH_RUNS,
+  allMet: missed.length === 0,
+  figures: figures.map(({ key, name, value, budget, met, how }) => ({ key, name, value, budget: budget || null, met, how })),
+  raw: { offlineReopen: fast, offlineReopenSlowCpu: slow, listFirst, search, save, patternsOpen, patternsFromJournal, patternsAllTime: patterns, memJournal, memPatterns },
+  chunks, wasmTop: top, lighthouse: lhRuns,
+}, null, 2) + '\n');
+console.log(md.join('\n'));
+console.log(`Written to ${OUT}/report.md and ${OUT}/report.json.`);
+process.exit(missed.length ? 1 : 0);
