@@ -143,6 +143,29 @@ test('the mood choices wrap onto more rows at 200 % text instead of running off 
   assert.ok(new Set(faces.map((f) => Math.round(f.top))).size > 1, 'the choices take more than one row');
 });
 
+test('a whole date fits in the date field at 200 % text on a 320 px screen', async (t) => {
+  const { page } = await openApp(t, 'patterns');
+  await page.setViewportSize({ width: 320, height: 640 });
+  await textSize(page, 32);
+  const since = page.getByRole('textbox', { name: 'Since', exact: true });
+  await since.waitFor();
+  // The room the field has for its text, against what "12/30/2026" and its calendar
+  // button need in the field's own font (the widest a date is written here).
+  const { room, needed } = await since.evaluate((input) => {
+    const style = getComputedStyle(input);
+    const canvas = document.createElement('canvas').getContext('2d');
+    canvas.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+    const text = canvas.measureText('12/30/2026').width;
+    const em = parseFloat(style.fontSize);
+    return {
+      room: input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight),
+      // Chromium's calendar button is 1em wide, with a few pixels of margin.
+      needed: text + em + 4,
+    };
+  });
+  assert.ok(room >= needed, `the field has ${Math.round(room)} px for a date that needs ${Math.round(needed)} px`);
+});
+
 test('a field reached with Tab is never hidden under the header, the navigation or the Save bar', async (t) => {
   // Normal text on a phone: the header, the navigation and the form's actions are all on screen.
   const { page } = await openApp(t, 'write');
