@@ -145,7 +145,7 @@ test('the first Tab reaches "Skip to content", which moves focus to the screen w
   assert.ok(await focused(main.getByRole('link', { name: 'New entry' })), 'the next Tab reaches the first control of the screen, not the header');
 });
 
-test('after Delete, focus is on Undo, and the screen says what happened', async (t) => {
+test('after Delete, focus is on Undo, the screen says what happened, and after Undo focus is on the entry', async (t) => {
   const { page } = await openApp(t, 'write');
   await page.getByRole('radiogroup', { name: 'Mood' }).getByRole('radio', { name: 'Okay' }).check();
   await page.getByLabel("What's on your mind?").fill('An entry to delete and bring back');
@@ -159,7 +159,9 @@ test('after Delete, focus is on Undo, and the screen says what happened', async 
   await page.waitForFunction(() => document.activeElement?.textContent === 'Undo');
   assert.ok(await focused(undo), 'focus is on Undo');
   assert.ok(await page.getByRole('status').filter({ hasText: 'Entry deleted.' }).isVisible());
-  // Undo by keyboard brings the entry back.
+  // Undo by keyboard brings the entry back, and focus goes with it.
   await page.keyboard.press('Enter');
   await entry.waitFor();
+  await page.waitForFunction(() => document.activeElement?.matches('li') && document.activeElement.textContent.includes('An entry to delete and bring back'));
+  assert.ok(await focused(entry), 'focus is on the entry that came back');
 });

@@ -73,8 +73,9 @@ pub fn EntryItem(record: Record<JournalEntry>) -> impl IntoView {
         })
         .collect_view();
 
+    let item = focus_if_restored(undo, record.meta.id.as_str());
     view! {
-        <li class="card entry">
+        <li class="card entry" tabindex="-1" node_ref=item>
             <p class="entry__when">
                 {mood_class.map(|c| view! { <span class=c aria-hidden="true"></span> })}
                 {heading}
@@ -134,8 +135,9 @@ pub fn ThoughtItem(record: Record<ThoughtRecord>) -> impl IntoView {
             view! { <span class="chip chip--static">{text}</span> }
         })
         .collect_view();
+    let item = focus_if_restored(undo, record.meta.id.as_str());
     view! {
-        <li class="card entry entry--thought">
+        <li class="card entry entry--thought" tabindex="-1" node_ref=item>
             <p class="entry__when">{format!("{} · Thought record", time_of(t.at))}</p>
             {(!t.situation.is_empty()).then(|| view! { <p class="entry__text">{t.situation.clone()}</p> })}
             <p class="chips">{moods}</p>
@@ -149,4 +151,19 @@ pub fn ThoughtItem(record: Record<ThoughtRecord>) -> impl IntoView {
             </div>
         </li>
     }
+}
+
+/// The item Undo brought back takes focus once it is in the list again, so a keyboard
+/// or screen-reader user is where the entry is, not where the Undo button was.
+fn focus_if_restored(undo: Undo, id: &str) -> NodeRef<leptos::html::Li> {
+    let item = NodeRef::<leptos::html::Li>::new();
+    if undo.1.with_untracked(|r| r.as_deref() == Some(id)) {
+        undo.1.set(None);
+        request_animation_frame(move || {
+            if let Some(el) = item.get_untracked() {
+                let _ = el.focus();
+            }
+        });
+    }
+    item
 }

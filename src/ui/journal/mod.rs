@@ -73,9 +73,10 @@ enum Pos {
     Thought(usize),
 }
 
-/// Undo for the last deletion, shared by the list's items.
+/// Undo for the last deletion, shared by the list's items: what was deleted, and the id
+/// of what Undo brought back, which takes focus when it is back in the list.
 #[derive(Clone, Copy)]
-pub struct Undo(pub RwSignal<Option<Item>>);
+pub struct Undo(pub RwSignal<Option<Item>>, pub RwSignal<Option<String>>);
 
 #[component]
 pub fn Journal() -> impl IntoView {
@@ -110,7 +111,7 @@ pub fn Journal() -> impl IntoView {
     let thoughts = records::<ThoughtRecord>();
     let filter = RwSignal::new(Filter::default());
     let shown = RwSignal::new(PAGE);
-    let undo = Undo(RwSignal::new(None));
+    let undo = Undo(RwSignal::new(None), RwSignal::new(None));
     provide_context(undo);
     let failure = RwSignal::new(None::<StoreError>);
 
@@ -215,6 +216,10 @@ pub fn Journal() -> impl IntoView {
         let Some(item) = undo.0.get_untracked() else {
             return;
         };
+        let id = match &item {
+            Item::Entry(r) => r.meta.id.0.clone(),
+            Item::Thought(r) => r.meta.id.0.clone(),
+        };
         leptos::task::spawn_local(async move {
             let result = match &item {
                 Item::Entry(r) => store::restore(r).await.map(|_| ()),
@@ -223,6 +228,7 @@ pub fn Journal() -> impl IntoView {
             match result {
                 Ok(()) => {
                     let _ = undo.0.try_set(None);
+                    let _ = undo.1.try_set(Some(id));
                 }
                 Err(e) => {
                     let _ = failure.try_set(Some(e));
