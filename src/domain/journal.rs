@@ -196,6 +196,16 @@ pub enum EntryError {
 }
 
 impl JournalEntry {
+    /// What a one-line mention of the entry says: its text, or its mood when it has no
+    /// text ("Mood: Okay").
+    pub fn gist(&self) -> String {
+        match (&self.mood, self.text.is_empty()) {
+            (_, false) => self.text.clone(),
+            (Some(m), true) => format!("Mood: {}", m.word()),
+            (None, true) => String::new(),
+        }
+    }
+
     /// A text-only entry written `now`, checked.
     pub fn new(now: Millis, text: &str) -> Result<JournalEntry, EntryError> {
         JournalEntry {

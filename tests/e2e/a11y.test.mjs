@@ -3,30 +3,7 @@
 // heading after a screen change, Undo after a delete.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { startServer, launch, openApp, appReady, writeEntry, seedEntries, ROUTES, DIST, ROOT } from './helpers.mjs';
-
-const AXE = readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
-
-/// Serious and critical axe violations on the page as it is now.
-async function axe(page) {
-  // Evaluated through the debugger protocol, so the page's CSP is not loosened.
-  await page.evaluate(AXE);
-  return page.evaluate(async () => {
-    const result = await window.axe.run(document, { resultTypes: ['violations'] });
-    return result.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  });
-}
-
-/// Sets the browser's default font size, as a person's text-size setting does (see
-/// layout.test.mjs for why this rather than a stylesheet).
-async function textSize(page, px) {
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Page.setFontSizes', { fontSizes: { standard: px, fixed: Math.round((px * 13) / 16) } });
-}
+import { startServer, launch, openApp, appReady, writeEntry, seedEntries, axe, textSize, ROUTES, DIST } from './helpers.mjs';
 
 /// True when `locator` is the focused element.
 const focused = (locator) => locator.evaluate((el) => el === document.activeElement);

@@ -5,22 +5,7 @@
 // first screen; each person once; the pacer's Start on the first screen.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { startServer, launch, openApp, appReady, waitForController, DIST, ROOT } from './helpers.mjs';
-
-const AXE = readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
-
-/// Serious or critical axe-core violations on the page as it is.
-async function axe(page) {
-  await page.evaluate(AXE);
-  return page.evaluate(async () => {
-    const result = await window.axe.run(document, { resultTypes: ['violations'] });
-    return result.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  });
-}
+import { startServer, launch, openApp, appReady, waitForController, axe, DIST } from './helpers.mjs';
 
 /// Whether an element is wholly inside the viewport, as it is, without scrolling.
 async function inFirstScreen(page, locator) {

@@ -168,7 +168,9 @@ export function readDistFile(dir, name) {
 }
 
 /// A PNG of `width` x `height` pixels in one colour, made here so no image file is needed.
-export function makePng(width, height, [r, g, b] = [47, 111, 115]) {
+/// With `headerOnly`, the file says `width` x `height` in its header but carries almost no
+/// picture data: enough for a browser to try to decode, and for Between to refuse it first.
+export function makePng(width, height, [r, g, b] = [47, 111, 115], { headerOnly = false } = {}) {
   const { deflateSync } = zlib;
   const crcTable = Array.from({ length: 256 }, (_, n) => {
     let c = n;
@@ -193,15 +195,39 @@ export function makePng(width, height, [r, g, b] = [47, 111, 115]) {
   ihdr.writeUInt32BE(height, 4);
   ihdr[8] = 8; // bit depth
   ihdr[9] = 2; // truecolour RGB
-  const row = Buffer.alloc(1 + width * 3);
-  for (let x = 0; x < width; x++) row.set([r, g, b], 1 + x * 3);
-  const raw = Buffer.concat(Array.from({ length: height }, () => row));
+  let data = Buffer.from([0x78, 0x9c, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01]);
+  if (!headerOnly) {
+    const row = Buffer.alloc(1 + width * 3);
+    for (let x = 0; x < width; x++) row.set([r, g, b], 1 + x * 3);
+    data = deflateSync(Buffer.concat(Array.from({ length: height }, () => row)));
+  }
   return Buffer.concat([
     Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
     chunk('IHDR', ihdr),
-    chunk('IDAT', deflateSync(raw)),
+    chunk('IDAT', data),
     chunk('IEND', Buffer.alloc(0)),
   ]);
+}
+
+const AXE = readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
+
+/// Serious and critical axe-core violations on the page as it is now. Evaluated through
+/// the debugger protocol, so the page's CSP is not loosened.
+export async function axe(page) {
+  await page.evaluate(AXE);
+  return page.evaluate(async () => {
+    const result = await window.axe.run(document, { resultTypes: ['violations'] });
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  });
+}
+
+/// Sets the browser's default font size, as a person's text-size setting does (16 px is
+/// 100 %; see layout.test.mjs for why this rather than a stylesheet).
+export async function textSize(page, px) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Page.setFontSizes', { fontSizes: { standard: px, fixed: Math.round((px * 13) / 16) } });
 }
 
 /// Makes the copy of dist/ in `dir` a different build, as a new release would be: a

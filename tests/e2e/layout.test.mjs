@@ -11,7 +11,7 @@
 // (`--force-device-scale-factor`) would only make CSS pixels bigger, not text.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openApp, appReady, seedEntries, ROUTES } from './helpers.mjs';
+import { openApp, appReady, seedEntries, textSize, ROUTES } from './helpers.mjs';
 
 const CASES = [
   { label: '200 % text on a 320 px screen', viewport: { width: 320, height: 640 }, fontSize: 32 },
@@ -20,12 +20,6 @@ const CASES = [
 // Progress is not in the navigation (it arrives with its own issue).
 const SCREENS = [...ROUTES.filter((r) => r.path !== 'progress'), { path: 'no-such-page', title: 'Page not found' }];
 const NAV_LINKS = ['Today', 'Journal', 'Sessions', 'Coping box', 'Settings'];
-
-/// Sets the browser's default font size, as a person's text-size setting does.
-async function textSize(page, px) {
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Page.setFontSizes', { fontSizes: { standard: px, fixed: Math.round(px * 13 / 16) } });
-}
 
 /// Heights of the parts that stay on screen while the page scrolls (fixed or sticky),
 /// as much of them as lies inside the viewport, added up.

@@ -148,35 +148,6 @@ test('housekeeping at start-up removes a purged card with its photo and a photo 
   await page.waitForFunction(() => [...document.images].some((i) => i.alt === 'Our dog' && i.complete && i.naturalWidth === 4));
 });
 
-/// A PNG file whose header says `width` x `height`, with no picture data worth
-/// decoding: enough for a browser to try, and for Between to refuse it first.
-function pngHeader(width, height) {
-  const table = Array.from({ length: 256 }, (_, n) => {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    return c >>> 0;
-  });
-  const crc32 = (buf) => {
-    let c = 0xffffffff;
-    for (const byte of buf) c = table[(c ^ byte) & 0xff] ^ (c >>> 8);
-    return (c ^ 0xffffffff) >>> 0;
-  };
-  const chunk = (type, data) => {
-    const head = Buffer.alloc(8);
-    head.writeUInt32BE(data.length, 0);
-    head.write(type, 4, 'ascii');
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(crc32(Buffer.concat([head.subarray(4), data])), 0);
-    return Buffer.concat([head, data, crc]);
-  };
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(width, 0);
-  ihdr.writeUInt32BE(height, 4);
-  ihdr[8] = 8;
-  ihdr[9] = 2;
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', Buffer.from([0x78, 0x9c, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01])), chunk('IEND', Buffer.alloc(0))]);
-}
-
 test('a 60-megapixel photo is refused from its header, before decoding, and nothing is saved', async (t) => {
   const server = await startServer({ root: DIST });
   t.after(server.close);
@@ -195,7 +166,7 @@ test('a 60-megapixel photo is refused from its header, before decoding, and noth
   await page.getByRole('button', { name: 'No thanks' }).click();
   await page.getByLabel('Kind of card').selectOption({ label: 'Photo' });
 
-  await page.getByLabel('Choose a photo').setInputFiles({ name: 'huge.png', mimeType: 'image/png', buffer: pngHeader(10_000, 6_000) });
+  await page.getByLabel('Choose a photo').setInputFiles({ name: 'huge.png', mimeType: 'image/png', buffer: makePng(10_000, 6_000, undefined, { headerOnly: true }) });
   await page.getByRole('alert').filter({ hasText: 'That photo is too large to use (60 megapixels). Please choose a smaller one, or take a screenshot of it.' }).waitFor();
   assert.equal(await page.evaluate(() => window.__decodes), 0, 'never decoded');
   assert.equal(await page.getByRole('img', { name: 'The photo you chose' }).count(), 0);

@@ -162,3 +162,17 @@ fn mood_words_and_nearest() {
     assert_eq!(Mood::nearest(3.5), Mood::Good);
     assert_eq!(Mood::nearest(0.0), Mood::VeryLow);
 }
+
+#[test]
+fn an_entry_is_mentioned_by_its_text_or_else_its_mood() {
+    let mut e = JournalEntry {
+        text: "A long walk".into(),
+        mood: Some(Mood::ALL[2]),
+        ..Default::default()
+    };
+    assert_eq!(e.gist(), "A long walk");
+    e.text.clear();
+    assert_eq!(e.gist(), format!("Mood: {}", Mood::ALL[2].word()));
+    e.mood = None;
+    assert_eq!(e.gist(), "");
+}

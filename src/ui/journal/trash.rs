@@ -69,14 +69,7 @@ pub fn TrashPage() -> impl IntoView {
         let mut all: Vec<Deleted> = Vec::new();
         entries.with(|e| {
             for r in e.iter().flatten().flatten().filter(|r| r.meta.is_deleted()) {
-                let text = if r.body.text.is_empty() {
-                    r.body
-                        .mood
-                        .map(|m| format!("Mood: {}", m.word()))
-                        .unwrap_or_default()
-                } else {
-                    r.body.text.clone()
-                };
+                let text = r.body.gist();
                 all.push(deleted(r, r.body.at, text, failure));
             }
         });

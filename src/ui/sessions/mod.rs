@@ -55,14 +55,7 @@ pub fn Sessions() -> impl IntoView {
             .into_iter()
             .filter(|r| !r.meta.is_deleted() && r.body.for_session)
             .map(|r| {
-                let what = if r.body.text.is_empty() {
-                    r.body
-                        .mood
-                        .map(|m| format!("Mood: {}", m.word()))
-                        .unwrap_or_default()
-                } else {
-                    r.body.text.clone()
-                };
+                let what = r.body.gist();
                 (
                     r.body.at,
                     format!("{}?id={}", base.href(Route::Write), r.meta.id.as_str()),
