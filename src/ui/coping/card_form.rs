@@ -71,7 +71,12 @@ pub fn CardForm(list: Memo<Vec<Record<CopingCard>>>) -> impl IntoView {
     });
 
     let choose = move |ev: leptos::ev::Event| {
-        let input: HtmlInputElement = event_target(&ev);
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
+        else {
+            return;
+        };
         let Some(file) = input.files().and_then(|f| f.get(0)) else {
             return;
         };
@@ -226,8 +231,4 @@ pub fn CardForm(list: Memo<Vec<Record<CopingCard>>>) -> impl IntoView {
             </div>
         </form>
     }
-}
-
-fn event_target(ev: &leptos::ev::Event) -> HtmlInputElement {
-    ev.target().expect("change has a target").unchecked_into()
 }

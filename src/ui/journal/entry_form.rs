@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::hooks::use_query_map;
 
 use crate::domain::journal::{
     scale_of, EntryDraft, EntryError, JournalEntry, Mood, Scale, Symptom, EMOTIONS, MAX_TEXT_CHARS,
@@ -12,7 +12,7 @@ use crate::domain::journal::{
 };
 use crate::domain::record::{Record, RecordId};
 use crate::domain::route::Route;
-use crate::ui::context::{Base, Flash};
+use crate::ui::context::Base;
 use crate::ui::format::{datetime_local_value, now_ms, offset_at, parse_datetime_local};
 use crate::ui::kit::{enter_never_submits, Form, FormNotices, FormProblems, FormSpec};
 use crate::ui::widgets::Page;
@@ -114,10 +114,8 @@ pub fn EntryPage() -> impl IntoView {
         "New entry"
     };
     let base = expect_context::<Base>();
-    let flash = expect_context::<Flash>();
-    let navigate = use_navigate();
 
-    let journal = base.href(Route::Journal);
+    let to_journal = super::saved_to_journal();
     let kit = Form::new(FormSpec {
         draft_key: draft_id(&editing).0,
         editing,
@@ -126,15 +124,7 @@ pub fn EntryPage() -> impl IntoView {
     })
     .on_saved(move |_| {
         crate::ui::format::mark("between:save:end");
-        flash.set("Saved on this device.");
-        // Our hrefs already carry the base, so the router must not add it again.
-        navigate(
-            &journal,
-            leptos_router::NavigateOptions {
-                resolve: false,
-                ..Default::default()
-            },
-        );
+        to_journal();
     });
     let value = kit.value;
     let problem = RwSignal::new(None::<String>);

@@ -303,6 +303,23 @@ pub fn Journal() -> impl IntoView {
     }
 }
 
+/// After a form of the journal is saved: "Saved on this device." on the journal, which
+/// it goes back to.
+fn saved_to_journal() -> impl Fn() + 'static {
+    let flash = expect_context::<Flash>();
+    let journal = expect_context::<Base>().href(Route::Journal);
+    let navigate = leptos_router::hooks::use_navigate();
+    move || {
+        flash.set("Saved on this device.");
+        // Our hrefs already carry the base, so the router must not add it again.
+        let options = leptos_router::NavigateOptions {
+            resolve: false,
+            ..Default::default()
+        };
+        navigate(&journal, options);
+    }
+}
+
 fn thought_matches(r: &ThoughtRecord, q: &str) -> bool {
     if q.is_empty() {
         return true;

@@ -2,14 +2,14 @@
 
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::hooks::use_query_map;
 
 use crate::domain::record::{Record, RecordId};
 use crate::domain::route::Route;
 use crate::domain::thought::{
     MoodRating, Thought, ThoughtDraft, ThoughtError, ThoughtRecord, STEPS,
 };
-use crate::ui::context::{Base, Flash};
+use crate::ui::context::Base;
 use crate::ui::format::{datetime_local_value, now_ms, offset_at, parse_datetime_local};
 use crate::ui::kit::{enter_never_submits, Form, FormNotices, FormProblems, FormSpec};
 use crate::ui::widgets::Page;
@@ -79,9 +79,7 @@ pub fn ThoughtPage() -> impl IntoView {
     let query = use_query_map();
     let editing = query.with_untracked(|q| q.get("id")).map(RecordId);
     let base = expect_context::<Base>();
-    let flash = expect_context::<Flash>();
-    let navigate = use_navigate();
-    let journal = base.href(Route::Journal);
+    let to_journal = super::saved_to_journal();
     let draft_key = match &editing {
         Some(id) => format!("thought-{}", id.as_str()),
         None => "thought-new".into(),
@@ -92,17 +90,7 @@ pub fn ThoughtPage() -> impl IntoView {
         blank: blank(),
         from_record: draft_of,
     })
-    .on_saved(move |_| {
-        flash.set("Saved on this device.");
-        // Our hrefs already carry the base, so the router must not add it again.
-        navigate(
-            &journal,
-            leptos_router::NavigateOptions {
-                resolve: false,
-                ..Default::default()
-            },
-        );
-    });
+    .on_saved(move |_| to_journal());
     let record = kit.value;
     let problem = RwSignal::new(None::<&'static str>);
     let save = move |ev: leptos::ev::SubmitEvent| {

@@ -130,7 +130,6 @@ pub fn Sessions() -> impl IntoView {
                 </Listing>
                 <p class="muted">"Mark a journal entry with “Bring to next session” and it shows up here."</p>
             </section>
-            <p class="muted">"Appointments, homework and a session summary are on their way."</p>
         </Page>
     }
 }
