@@ -4,7 +4,7 @@
 // new one, and the PHQ-9 item 9 help from the live answers, whatever storage does.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { appReady, openApp, writeEntry, simulateFullDisk } from './helpers.mjs';
+import { appReady, openApp, writeEntry, simulateFullDisk, valueOf } from './helpers.mjs';
 
 const entries = (page) => page.getByRole('region', { name: 'Your entries' }).getByRole('listitem');
 const kept = (page) => page.getByRole('status').filter({ hasText: 'We kept what you were writing.' });
@@ -100,7 +100,7 @@ test('the coping card form and the safety plan keep a draft across a reload', as
   await page.waitForTimeout(900);
   await page.reload();
   await appReady(page);
-  assert.equal(await signs.getByLabel('A warning sign', { exact: true }).inputValue(), 'Cancelling plans with friends');
+  assert.equal(await valueOf(signs.getByLabel('A warning sign', { exact: true }), 'Cancelling plans with friends'), 'Cancelling plans with friends');
   await signs.getByRole('button', { name: 'Add' }).click();
   await signs.getByRole('listitem').filter({ hasText: 'Cancelling plans with friends' }).waitFor();
   await page.reload();

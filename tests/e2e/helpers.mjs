@@ -124,6 +124,18 @@ export async function appReady(page) {
   await page.getByRole('navigation', { name: 'Main' }).waitFor({ timeout: 30_000 });
 }
 
+/// Waits until a field shows `expected` (a kept draft is read a moment after the
+/// screen appears), then asserts it, so a wrong value still fails with a diff.
+export async function valueOf(locator, expected, timeout = 5_000) {
+  const until = Date.now() + timeout;
+  let value = await locator.inputValue();
+  while (value !== expected && Date.now() < until) {
+    await new Promise((r) => setTimeout(r, 50));
+    value = await locator.inputValue();
+  }
+  return value;
+}
+
 /// Writes a text entry the way a person does: "New entry", type, "Save entry".
 /// Ends on the journal, with the entry saved.
 export async function writeEntry(page, text) {

@@ -2,7 +2,7 @@
 // search and filters, the thought record, the trash.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { appReady, waitForController, writeEntry, seedEntries, openApp } from './helpers.mjs';
+import { appReady, waitForController, writeEntry, seedEntries, openApp, valueOf } from './helpers.mjs';
 
 const open = (t, path = 'journal', options) => openApp(t, path, options);
 
@@ -84,7 +84,7 @@ test('a draft survives a reload, the server going away, and then saves offline',
   await context.setOffline(true);
   await page.reload();
   await appReady(page);
-  assert.equal(await page.getByLabel("What's on your mind?").inputValue(), 'Half a thought, now finished offline');
+  assert.equal(await valueOf(page.getByLabel("What's on your mind?"), 'Half a thought, now finished offline'), 'Half a thought, now finished offline');
   await page.getByRole('button', { name: 'Save entry' }).click();
   await entries(page).filter({ hasText: 'Half a thought, now finished offline' }).waitFor();
   // Saved, so the draft is gone: a new entry starts empty.
