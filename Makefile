@@ -10,6 +10,9 @@ TRUNK_VERSION := 0.21.14
 # wasm-bindgen-cli must be exactly the wasm-bindgen in Cargo.lock.
 WASM_BINDGEN_VERSION := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version = "\(.*\)"/\1/p;}' Cargo.lock)
 TWIGGY_VERSION := 0.8.0
+# wasm-split-cli (tools/split.mjs): must read the split markers of the wasm_split_helpers
+# in Cargo.lock (format version 1).
+WASM_SPLIT_VERSION := 0.2.4
 PORT ?= 8080
 
 .PHONY: setup setup-rust setup-browser run dist test lint test-native test-browser test-e2e bench clean
@@ -23,6 +26,8 @@ setup-rust:
 	@trunk --version 2>/dev/null | grep -qF "$(TRUNK_VERSION)" || cargo install trunk --version $(TRUNK_VERSION) --locked
 	@wasm-bindgen --version 2>/dev/null | grep -qF "$(WASM_BINDGEN_VERSION)" \
 	  || cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION)
+	@cargo install --list | grep -qF "wasm_split_cli_support v$(WASM_SPLIT_VERSION)" \
+	  || cargo install --locked wasm_split_cli_support --version $(WASM_SPLIT_VERSION) --features build-binary
 
 setup-browser:
 	@if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then \

@@ -39,20 +39,3 @@ pub use unreadable::{unreadable, Unreadable};
 pub fn reset_connection() {
     db::reset();
 }
-
-/// Runs `housekeeping` once, a few seconds from now (after the first screen has
-/// shown and loaded). What it did is not shown; a failure changes nothing.
-pub fn housekeeping_soon() {
-    wasm_bindgen_futures::spawn_local(async {
-        let wait = js_sys::Promise::new(&mut |resolve, _| {
-            if let Some(w) = web_sys::window() {
-                let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 3_000);
-            }
-        });
-        if wasm_bindgen_futures::JsFuture::from(wait).await.is_ok() {
-            if let Err(e) = housekeeping().await {
-                web_sys::console::warn_1(&format!("housekeeping: {e}").into());
-            }
-        }
-    });
-}

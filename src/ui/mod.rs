@@ -9,6 +9,7 @@ mod crisis;
 mod format;
 mod journal;
 pub mod kit;
+mod lazy;
 mod patterns;
 mod safety_plan;
 mod sessions;
@@ -61,26 +62,26 @@ pub fn App() -> impl IntoView {
     provide_context(pwa::register(&base));
     provide_context(Flash(RwSignal::new(None)));
     provide_context(Base(base.clone()));
-    store::housekeeping_soon();
+    lazy::housekeeping_soon();
 
     view! {
         <Router base=base>
             <widgets::Shell>
                 <Routes fallback=|| view! { <widgets::NotFound/> }>
                     <RouteView path=path!("/") view=today::Today/>
-                    <RouteView path=path!("/journal") view=journal::Journal/>
-                    <RouteView path=path!("/sessions") view=sessions::Sessions/>
-                    <RouteView path=path!("/coping") view=coping::Coping/>
-                    <RouteView path=path!("/settings") view=settings::Settings/>
+                    <RouteView path=path!("/journal") view=lazy::JournalScreen/>
+                    <RouteView path=path!("/sessions") view=lazy::SessionsScreen/>
+                    <RouteView path=path!("/coping") view=lazy::CopingScreen/>
+                    <RouteView path=path!("/settings") view=lazy::SettingsScreen/>
                     <RouteView path=path!("/help") view=crisis::CrisisCard/>
-                    <RouteView path=path!("/write") view=journal::EntryPage/>
-                    <RouteView path=path!("/thought") view=journal::ThoughtPage/>
-                    <RouteView path=path!("/trash") view=journal::TrashPage/>
-                    <RouteView path=path!("/patterns") view=patterns::Patterns/>
-                    <RouteView path=path!("/checkins") view=checkins::CheckIns/>
-                    <RouteView path=path!("/checkin") view=checkins::TakeCheckIn/>
-                    <RouteView path=path!("/struggling") view=struggling::Struggling/>
-                    <RouteView path=path!("/safety-plan") view=safety_plan::SafetyPlanPage/>
+                    <RouteView path=path!("/write") view=lazy::EntryScreen/>
+                    <RouteView path=path!("/thought") view=lazy::ThoughtScreen/>
+                    <RouteView path=path!("/trash") view=lazy::TrashScreen/>
+                    <RouteView path=path!("/patterns") view=lazy::PatternsScreen/>
+                    <RouteView path=path!("/checkins") view=lazy::CheckInsScreen/>
+                    <RouteView path=path!("/checkin") view=lazy::TakeCheckInScreen/>
+                    <RouteView path=path!("/struggling") view=lazy::StrugglingScreen/>
+                    <RouteView path=path!("/safety-plan") view=lazy::SafetyPlanScreen/>
                 </Routes>
             </widgets::Shell>
         </Router>

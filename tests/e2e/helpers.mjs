@@ -145,14 +145,35 @@ export async function writeEntry(page, text) {
   await page.getByRole('status').filter({ hasText: 'Saved on this device.' }).waitFor();
 }
 
+/// Waits until the app has created its database with the object stores `stores`:
+/// opening it first from here would create an empty one the app could not migrate.
+/// (Polled from here: `waitForFunction` does not wait for an async predicate's promise.)
+export async function dbReady(page, stores = ['records'], timeout = 15_000) {
+  const until = Date.now() + timeout;
+  for (;;) {
+    const ready = await page.evaluate(async (stores) => {
+      if (!(await indexedDB.databases()).some((d) => d.name === 'between' && d.version >= 2)) return false;
+      const db = await new Promise((ok, fail) => {
+        const r = indexedDB.open('between');
+        r.onsuccess = () => ok(r.result);
+        r.onerror = () => fail(r.error);
+      });
+      const has = stores.every((s) => db.objectStoreNames.contains(s));
+      db.close();
+      return has;
+    }, stores);
+    if (ready) return;
+    if (Date.now() > until) throw new Error(`dbReady: the app's database has no ${stores.join(', ')} after ${timeout} ms`);
+    await new Promise((ok) => setTimeout(ok, 100));
+  }
+}
+
 /// Puts journal entries straight into IndexedDB in the stored format (see
 /// src/store/codec.rs), for tests and benchmarks that need a known data set.
 /// The app must have opened the database once (any screen does). Each entry:
 /// { at (ms), offset_min, mood (1-5), emotions, triggers, symptoms: [{name, value}], text }.
 export async function seedEntries(page, entries) {
-  // Wait for the app to have created its database: opening it first from here would
-  // create an empty one the app could not migrate.
-  await page.waitForFunction(async () => (await indexedDB.databases()).some((d) => d.name === 'between' && d.version >= 2));
+  await dbReady(page);
   await page.evaluate(async (entries) => {
     const db = await new Promise((ok, fail) => {
       const r = indexedDB.open('between');

@@ -4,22 +4,17 @@
 // photo of more than 50 megapixels is refused before it is decoded.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, appReady, openApp, seedEntries, makePng, DIST } from './helpers.mjs';
+import { startServer, launch, appReady, openApp, seedEntries, makePng, dbReady, DIST } from './helpers.mjs';
 
 const DAY = 24 * 60 * 60 * 1000;
 const entries = (page) => page.getByRole('region', { name: 'Your entries' }).getByRole('listitem');
 const cards = (page) => page.getByRole('region', { name: 'Your cards' }).getByRole('listitem');
 
 /// Waits for the app to have made its database (version 3 has the blobs store):
-/// opening it first from here would make an empty one the app could not migrate.
-async function dbReady(page) {
-  await page.waitForFunction(async () => (await indexedDB.databases()).some((d) => d.name === 'between' && d.version >= 3));
-}
-
 /// Puts stored values (the codec's shape) and blobs (id -> bytes) as they are, on a
 /// connection of its own.
 async function putRaw(page, { records = [], blobs = {} }) {
-  await dbReady(page);
+  await dbReady(page, ['records', 'blobs']);
   await page.evaluate(async ({ records, blobs }) => {
     const db = await new Promise((ok, fail) => {
       const r = indexedDB.open('between');
@@ -36,7 +31,7 @@ async function putRaw(page, { records = [], blobs = {} }) {
 
 /// What is stored: every record by key, and every blob's id.
 async function stored(page) {
-  await dbReady(page);
+  await dbReady(page, ['records', 'blobs']);
   return page.evaluate(async () => {
     const db = await new Promise((ok, fail) => {
       const r = indexedDB.open('between');

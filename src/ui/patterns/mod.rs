@@ -208,8 +208,11 @@ pub fn Patterns() -> impl IntoView {
                     <p class="message">"Patterns appear once you have a few entries. "
                         <A href=base.href(Route::Write)>"Write one now"</A></p>
                 }.into_any()),
-                _ => None,
+                Some(Ok(_)) => None,
+                None => Some(view! { <p class="muted" role="status">"Reading your entries…"</p> }.into_any()),
             })}
+            // Not a summary of nothing: the figures show once the entries are read.
+            <div hidden=move || !loaded.with(|l| matches!(l, Some(Ok(_))))>
             <section class="card" aria-labelledby="since-title">
                 <h2 id="since-title">"Since my last session"</h2>
                 <div class="field field--inline">
@@ -253,6 +256,7 @@ pub fn Patterns() -> impl IntoView {
                 <h2 id="times-title">"Time of day"</h2>
                 {times}
             </section>
+            </div>
         </Page>
     }
 }
