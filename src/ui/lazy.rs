@@ -21,7 +21,7 @@ use leptos_router::components::A;
 
 use crate::domain::route::Route;
 use crate::store::{self, StoreError};
-use crate::ui::context::Base;
+use crate::ui::context::{journal_entries, Base};
 use crate::ui::widgets::Page;
 
 /// A screen's code could not be fetched (offline before it was cached, a flaky network).
@@ -37,8 +37,13 @@ type Preload = Pin<Box<dyn Future<Output = Result<(), SplitLoaderError>>>>;
 
 /// One lazy screen: its split point (all screens given the same `$chunk` share one
 /// file), the function that fetches its chunk, and the route view that shows it.
+/// `$reads` starts reading the screen's data (in the main module) while its code is
+/// fetched, so the two waits overlap instead of adding up.
 macro_rules! lazy_screen {
     ($component:ident, $chunk:ident, $split:ident, $preload:ident, $route:expr, $view:expr) => {
+        lazy_screen!($component, $chunk, $split, $preload, $route, $view, || ());
+    };
+    ($component:ident, $chunk:ident, $split:ident, $preload:ident, $route:expr, $view:expr, $reads:expr) => {
         #[wasm_split($chunk, fallible, preload($preload), wasm_split_path = ::leptos::wasm_split)]
         fn $split() -> Result<AnyView, ChunkFailed> {
             Ok($view.into_any())
@@ -61,6 +66,9 @@ macro_rules! lazy_screen {
                     return None;
                 }
                 ready_now($split()).and_then(Result::ok)
+            }
+            if !LOADED.load(Ordering::Relaxed) {
+                ($reads)();
             }
             view! { <LazyScreen title=$route.title() fetch=fetch show=show/> }
         }
@@ -97,7 +105,8 @@ lazy_screen!(
     trash_view,
     trash_fetch,
     Route::Trash,
-    view! { <super::journal::TrashPage/> }
+    view! { <super::journal::TrashPage/> },
+    read_journal
 );
 lazy_screen!(
     PatternsScreen,
@@ -105,7 +114,8 @@ lazy_screen!(
     patterns_view,
     patterns_fetch,
     Route::Patterns,
-    view! { <super::patterns::Patterns/> }
+    view! { <super::patterns::Patterns/> },
+    read_journal
 );
 lazy_screen!(
     CopingScreen,
@@ -153,7 +163,8 @@ lazy_screen!(
     sessions_view,
     sessions_fetch,
     Route::Sessions,
-    view! { <super::sessions::Sessions/> }
+    view! { <super::sessions::Sessions/> },
+    read_journal
 );
 lazy_screen!(
     SettingsScreen,
@@ -194,6 +205,11 @@ pub fn housekeeping_soon() {
             web_sys::console::warn_1(&format!("housekeeping: {e}").into());
         }
     });
+}
+
+/// Starts loading the journal (`JournalCache`, kept for the app) ahead of its screen.
+fn read_journal() {
+    let _ = journal_entries();
 }
 
 /// Polls a future once: its output if it is ready at once. A split point's wrapper is
