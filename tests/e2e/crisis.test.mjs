@@ -168,6 +168,8 @@ test('on a slow network the help link shows while the app loads, and goes once i
   await help.waitFor({ state: 'hidden' });
   assert.equal(await page.getByText('Opening Between…').isVisible(), false);
   assert.ok(await page.getByRole('link', { name: 'Get help now' }).isVisible(), 'help stays one tap away');
+  // Let the worker finish installing before the server stops, or its fetch fails.
+  await waitForController(page);
 });
 
 test('with the .wasm blocked, index.html says Between could not start and links to help.html, which opens', async (t) => {
