@@ -4,12 +4,13 @@
 use idb::{CursorDirection, Query, TransactionMode};
 use wasm_bindgen::JsValue;
 
+use crate::domain::journal::JournalEntry;
 use crate::domain::record::{Body, Kind, Meta, Millis, Record, RecordId};
 
 use super::codec;
 use super::db::with_db;
-use super::schema::RECORDS;
-use super::{persist, sync, unreadable, StoreError};
+use super::schema::{META, RECORDS};
+use super::{months, persist, sync, unreadable, StoreError};
 
 pub(super) fn now() -> Millis {
     js_sys::Date::now() as Millis
@@ -96,7 +97,7 @@ pub async fn get<T: Body>(id: &RecordId) -> Result<Option<Record<T>>, StoreError
 }
 
 /// Decodes `value`, remembering a record that cannot be read (see `unreadable`).
-fn decode_noting<T: Body>(value: &JsValue) -> Result<Record<T>, StoreError> {
+pub(super) fn decode_noting<T: Body>(value: &JsValue) -> Result<Record<T>, StoreError> {
     match codec::decode(value) {
         Ok(record) => {
             unreadable::forget(value);
@@ -218,10 +219,22 @@ pub async fn remove<T: Body>(id: &RecordId) -> Result<(), StoreError> {
     with_db(|db| {
         let key = key.clone();
         async move {
+            let journal = T::KIND == Kind::JournalEntry;
             let tx = db
-                .transaction(&[RECORDS], TransactionMode::ReadWrite)
+                .transaction(stores(journal), TransactionMode::ReadWrite)
                 .map_err(StoreError::from_idb)?;
             let store = tx.object_store(RECORDS).map_err(StoreError::from_idb)?;
+            if journal {
+                // Its month's summary lets go of it in the same transaction.
+                let stored = store
+                    .get(JsValue::from(key.as_str()))
+                    .map_err(StoreError::from_idb)?
+                    .await
+                    .map_err(StoreError::from_idb)?;
+                if let Some(stored) = stored {
+                    months::note_write(&tx, Some(&stored), None).await?;
+                }
+            }
             store
                 .delete(JsValue::from(key))
                 .map_err(StoreError::from_idb)?;
@@ -243,13 +256,19 @@ async fn write<T: Body>(
     let value = codec::encode(record)?;
     let key = codec::key(record.meta.kind, &record.meta.id);
     let draft_key = draft.map(|d| codec::key(Kind::Draft, d));
+    // A journal entry as its month's summary will keep it.
+    let entry = match record.meta.kind {
+        Kind::JournalEntry => Some(codec::decode::<JournalEntry>(&value)?),
+        _ => None,
+    };
     with_db(|db| {
         let value = value.clone();
         let key = key.clone();
         let draft_key = draft_key.clone();
+        let entry = entry.clone();
         async move {
             let tx = db
-                .transaction(&[RECORDS], TransactionMode::ReadWrite)
+                .transaction(stores(entry.is_some()), TransactionMode::ReadWrite)
                 .map_err(StoreError::from_idb)?;
             let store = tx.object_store(RECORDS).map_err(StoreError::from_idb)?;
             let stored = store
@@ -268,6 +287,9 @@ async fn write<T: Body>(
                 });
             }
             store.put(&value, None).map_err(StoreError::from_idb)?;
+            if let Some(entry) = &entry {
+                months::note_write(&tx, stored.as_ref(), Some(entry)).await?;
+            }
             if let Some(draft_key) = draft_key {
                 store
                     .delete(JsValue::from(draft_key))
@@ -282,6 +304,16 @@ async fn write<T: Body>(
         sync::changed(Kind::Draft);
     }
     Ok(())
+}
+
+/// The object stores a write uses: a journal entry's also rewrites its month's
+/// summary, and may reset the summaries' flag in `META`.
+fn stores(journal: bool) -> &'static [&'static str] {
+    if journal {
+        &[RECORDS, META]
+    } else {
+        &[RECORDS]
+    }
 }
 
 async fn commit(tx: idb::Transaction) -> Result<(), StoreError> {

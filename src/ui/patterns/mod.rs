@@ -13,7 +13,7 @@ use crate::domain::patterns::{
 };
 use crate::domain::route::Route;
 use crate::store;
-use crate::ui::context::journal_entries;
+use crate::ui::context::journal_summaries;
 use crate::ui::context::Base;
 use crate::ui::format::{date_value, day_long, day_short, number, parse_date, today};
 use crate::ui::kit::LoadProblem;
@@ -43,7 +43,8 @@ pub fn mood_text(avg: Option<f64>) -> String {
 #[component]
 pub fn Patterns() -> impl IntoView {
     let base = expect_context::<Base>();
-    let loaded = journal_entries();
+    // The month summaries: every entry without its text, which Patterns never shows.
+    let loaded = journal_summaries();
     let entries = Memo::new(move |_| {
         loaded
             .get()
