@@ -78,8 +78,21 @@ pub(super) fn summaries_of(values: &[JsValue], now: Millis) -> Result<Vec<JsValu
 /// In a write's transaction (on `RECORDS` and `META`): the entry stored as `old`
 /// (`None`: new) is now `new` (`None`: removed for good). Rewrites the summaries of
 /// the months concerned. A summary that cannot be read is left as it is and the flag
-/// goes, so the next read rebuilds them all.
+/// goes, so the next read rebuilds them all. On a failure the transaction is aborted:
+/// the entry is not written without its summary.
 pub(super) async fn note_write(
+    tx: &Transaction,
+    old: Option<&JsValue>,
+    new: Option<&Record<JournalEntry>>,
+) -> Result<(), StoreError> {
+    let result = rewrite(tx, old, new).await;
+    if result.is_err() {
+        let _ = tx.abort();
+    }
+    result
+}
+
+async fn rewrite(
     tx: &Transaction,
     old: Option<&JsValue>,
     new: Option<&Record<JournalEntry>>,
