@@ -87,7 +87,10 @@ pub(super) async fn note_write(
 ) -> Result<(), StoreError> {
     let result = rewrite(tx, old, new).await;
     if result.is_err() {
-        let _ = tx.abort();
+        // A second handle on the same transaction (`abort` takes it by value).
+        if let Ok(store) = tx.object_store(RECORDS) {
+            let _ = store.transaction().abort();
+        }
     }
     result
 }
@@ -269,13 +272,16 @@ pub async fn journal_newest(n: usize) -> Result<Vec<Record<JournalEntry>>, Store
             .map_err(StoreError::from_idb)?;
         if let Some(cursor) = request.await.map_err(StoreError::from_idb)? {
             let mut cursor = cursor.into_managed();
-            while found.len() < n {
+            loop {
                 let Some(value) = cursor.value().map_err(StoreError::from_idb)? else {
                     break;
                 };
                 match items(&value) {
                     Some(list) => found.extend(list.into_iter().filter(|r| !r.meta.is_deleted())),
                     None => return Ok(None),
+                }
+                if found.len() >= n {
+                    break;
                 }
                 cursor.next(None).await.map_err(StoreError::from_idb)?;
             }
