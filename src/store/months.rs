@@ -191,15 +191,20 @@ pub async fn rebuild() -> Result<(), StoreError> {
     .await
 }
 
-/// Whether the summaries are complete (the flag is there, at this version).
-async fn complete(tx: &Transaction) -> Result<bool, StoreError> {
-    let flag = tx
+/// Asks whether the summaries are complete (the flag is there, at this version). The
+/// answer is awaited later, so a read can be asked for in the same round trip.
+fn ask_complete(
+    tx: &Transaction,
+) -> Result<impl std::future::Future<Output = Result<bool, StoreError>>, StoreError> {
+    let request = tx
         .object_store(META)
         .and_then(|m| m.get(JsValue::from(FLAG)))
         .map_err(StoreError::from_idb)?
-        .await
-        .map_err(StoreError::from_idb)?;
-    Ok(flag.and_then(|f| f.as_f64()) == Some(FLAG_VERSION as f64))
+        .into_future();
+    Ok(async move {
+        let flag = request.await.map_err(StoreError::from_idb)?;
+        Ok(flag.and_then(|f| f.as_f64()) == Some(FLAG_VERSION as f64))
+    })
 }
 
 /// Runs `read` on complete summaries: rebuilds them first if they are not, or if
@@ -237,14 +242,15 @@ fn items(value: &JsValue) -> Option<Vec<Record<JournalEntry>>> {
 pub async fn journal_summaries() -> Result<Vec<Record<JournalEntry>>, StoreError> {
     fresh(|db| async move {
         let (tx, records) = read_tx(&db)?;
-        if !complete(&tx).await? {
-            return Ok(None);
-        }
+        let complete = ask_complete(&tx)?;
         let values = records
             .get_all(Some(Query::KeyRange(range()?)), None)
             .map_err(StoreError::from_idb)?
-            .await
-            .map_err(StoreError::from_idb)?;
+            .into_future();
+        if !complete.await? {
+            return Ok(None);
+        }
+        let values = values.await.map_err(StoreError::from_idb)?;
         let mut out = Vec::new();
         for v in &values {
             match items(v) {
@@ -263,13 +269,15 @@ pub async fn journal_summaries() -> Result<Vec<Record<JournalEntry>>, StoreError
 pub async fn journal_newest(n: usize) -> Result<Vec<Record<JournalEntry>>, StoreError> {
     fresh(|db| async move {
         let (tx, records) = read_tx(&db)?;
-        if !complete(&tx).await? {
+        let complete = ask_complete(&tx)?;
+        let request = records
+            .open_cursor(Some(Query::KeyRange(range()?)), Some(CursorDirection::Prev))
+            .map_err(StoreError::from_idb)?
+            .into_future();
+        if !complete.await? {
             return Ok(None);
         }
         let mut found: Vec<Record<JournalEntry>> = Vec::new();
-        let request = records
-            .open_cursor(Some(Query::KeyRange(range()?)), Some(CursorDirection::Prev))
-            .map_err(StoreError::from_idb)?;
         if let Some(cursor) = request.await.map_err(StoreError::from_idb)? {
             let mut cursor = cursor.into_managed();
             loop {
@@ -301,14 +309,15 @@ pub async fn journal_picked(
 ) -> Result<Vec<Record<JournalEntry>>, StoreError> {
     fresh(|db| async move {
         let (tx, records) = read_tx(&db)?;
-        if !complete(&tx).await? {
-            return Ok(None);
-        }
+        let complete = ask_complete(&tx)?;
         let values = records
             .get_all(Some(Query::KeyRange(range()?)), None)
             .map_err(StoreError::from_idb)?
-            .await
-            .map_err(StoreError::from_idb)?;
+            .into_future();
+        if !complete.await? {
+            return Ok(None);
+        }
+        let values = values.await.map_err(StoreError::from_idb)?;
         let mut ids = Vec::new();
         for v in &values {
             match items(v) {
