@@ -47,16 +47,21 @@ impl MonthItem {
     /// The entry as a record whose text is empty (enough for Patterns, tag
     /// suggestions and filters; the full entry is read by id when its text is shown).
     pub fn record(&self) -> Record<JournalEntry> {
+        self.clone().into_record()
+    }
+
+    /// `record`, without copying.
+    pub fn into_record(self) -> Record<JournalEntry> {
         Record {
             meta: Meta {
-                id: self.id.clone(),
+                id: self.id,
                 kind: Kind::JournalEntry,
                 created: self.created,
                 updated: self.updated,
                 deleted: self.deleted,
                 rev: self.rev,
             },
-            body: self.entry.clone(),
+            body: self.entry,
         }
     }
 }

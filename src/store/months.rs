@@ -16,7 +16,7 @@ use idb::{CursorDirection, KeyRange, ObjectStore, Query, Transaction, Transactio
 use wasm_bindgen::JsValue;
 
 use crate::domain::journal::JournalEntry;
-use crate::domain::journal_month::{month_of, JournalMonth};
+use crate::domain::journal_month::{month_of, JournalMonth, MonthItem};
 use crate::domain::record::{Body, Kind, Meta, Millis, Record, RecordId};
 
 use super::codec;
@@ -232,9 +232,13 @@ fn read_tx(db: &idb::Database) -> Result<(Transaction, ObjectStore), StoreError>
 }
 
 fn items(value: &JsValue) -> Option<Vec<Record<JournalEntry>>> {
-    codec::decode::<JournalMonth>(value)
-        .ok()
-        .map(|r| r.body.items.iter().map(|i| i.record()).collect())
+    codec::decode::<JournalMonth>(value).ok().map(|r| {
+        r.body
+            .items
+            .into_iter()
+            .map(MonthItem::into_record)
+            .collect()
+    })
 }
 
 /// Every journal entry (deleted ones included) without its text, from the month

@@ -46,14 +46,14 @@ pub fn Patterns() -> impl IntoView {
     // The month summaries: every entry without its text, which Patterns never shows.
     let loaded = journal_summaries();
     let entries = Memo::new(move |_| {
-        loaded
-            .get()
-            .and_then(Result::ok)
-            .unwrap_or_default()
-            .into_iter()
-            .filter(|r| !r.meta.is_deleted())
-            .map(|r| r.body)
-            .collect::<Vec<JournalEntry>>()
+        loaded.with(|l| match l {
+            Some(Ok(list)) => list
+                .iter()
+                .filter(|r| !r.meta.is_deleted())
+                .map(|r| r.body.clone())
+                .collect::<Vec<JournalEntry>>(),
+            _ => Vec::new(),
+        })
     });
     let today = today();
     let span = RwSignal::new(Span::Month);
