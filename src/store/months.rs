@@ -251,10 +251,11 @@ pub async fn journal_summaries() -> Result<Vec<Record<JournalEntry>>, StoreError
             .get_all(Some(Query::KeyRange(range()?)), None)
             .map_err(StoreError::from_idb)?
             .into_future();
-        if !complete.await? {
+        let (complete, values) = (complete.await, values.await);
+        if !complete? {
             return Ok(None);
         }
-        let values = values.await.map_err(StoreError::from_idb)?;
+        let values = values.map_err(StoreError::from_idb)?;
         let mut out = Vec::new();
         for v in &values {
             match items(v) {
@@ -278,11 +279,13 @@ pub async fn journal_newest(n: usize) -> Result<Vec<Record<JournalEntry>>, Store
             .open_cursor(Some(Query::KeyRange(range()?)), Some(CursorDirection::Prev))
             .map_err(StoreError::from_idb)?
             .into_future();
-        if !complete.await? {
+        // Both awaited either way: a request's handlers must outlive it.
+        let (complete, cursor) = (complete.await, request.await);
+        if !complete? {
             return Ok(None);
         }
         let mut found: Vec<Record<JournalEntry>> = Vec::new();
-        if let Some(cursor) = request.await.map_err(StoreError::from_idb)? {
+        if let Some(cursor) = cursor.map_err(StoreError::from_idb)? {
             let mut cursor = cursor.into_managed();
             loop {
                 let Some(value) = cursor.value().map_err(StoreError::from_idb)? else {
@@ -318,10 +321,11 @@ pub async fn journal_picked(
             .get_all(Some(Query::KeyRange(range()?)), None)
             .map_err(StoreError::from_idb)?
             .into_future();
-        if !complete.await? {
+        let (complete, values) = (complete.await, values.await);
+        if !complete? {
             return Ok(None);
         }
-        let values = values.await.map_err(StoreError::from_idb)?;
+        let values = values.map_err(StoreError::from_idb)?;
         let mut ids = Vec::new();
         for v in &values {
             match items(v) {
@@ -351,9 +355,15 @@ async fn get_entries(
                 .into_future(),
         );
     }
-    let mut out = Vec::with_capacity(requests.len());
+    // Every request is awaited, even after a failure: a request's handlers must
+    // outlive it.
+    let mut values = Vec::with_capacity(requests.len());
     for request in requests {
-        if let Some(value) = request.await.map_err(StoreError::from_idb)? {
+        values.push(request.await);
+    }
+    let mut out = Vec::with_capacity(values.len());
+    for value in values {
+        if let Some(value) = value.map_err(StoreError::from_idb)? {
             if let Ok(r) = decode_noting::<JournalEntry>(&value) {
                 out.push(r);
             }
