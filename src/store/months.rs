@@ -208,8 +208,13 @@ fn ask_complete(
 }
 
 /// Runs `read` on complete summaries: rebuilds them first if they are not, or if
-/// `read` finds one it cannot read (`Ok(None)`).
-async fn fresh<T, F, Fut>(read: F) -> Result<T, StoreError>
+/// `read` finds one it cannot read (`Ok(None)`). If they cannot be rebuilt (a full
+/// disk), `slow` answers from every entry instead: a read never fails because a
+/// summary could not be written.
+async fn fresh<T, F, Fut>(
+    read: F,
+    slow: impl FnOnce(Vec<Record<JournalEntry>>) -> T,
+) -> Result<T, StoreError>
 where
     F: Fn(idb::Database) -> Fut + Copy,
     Fut: std::future::Future<Output = Result<Option<T>, StoreError>>,
@@ -217,10 +222,12 @@ where
     if let Some(out) = with_db(read).await? {
         return Ok(out);
     }
-    rebuild().await?;
-    with_db(read)
-        .await?
-        .ok_or_else(|| StoreError::Corrupt("journal summaries unreadable after a rebuild".into()))
+    if rebuild().await.is_ok() {
+        if let Some(out) = with_db(read).await? {
+            return Ok(out);
+        }
+    }
+    Ok(slow(super::records::list::<JournalEntry>().await?))
 }
 
 fn read_tx(db: &idb::Database) -> Result<(Transaction, ObjectStore), StoreError> {
@@ -244,27 +251,30 @@ fn items(value: &JsValue) -> Option<Vec<Record<JournalEntry>>> {
 /// Every journal entry (deleted ones included) without its text, from the month
 /// summaries: what Patterns and the entry form's suggestions need.
 pub async fn journal_summaries() -> Result<Vec<Record<JournalEntry>>, StoreError> {
-    fresh(|db| async move {
-        let (tx, records) = read_tx(&db)?;
-        let complete = ask_complete(&tx)?;
-        let values = records
-            .get_all(Some(Query::KeyRange(range()?)), None)
-            .map_err(StoreError::from_idb)?
-            .into_future();
-        let (complete, values) = (complete.await, values.await);
-        if !complete? {
-            return Ok(None);
-        }
-        let values = values.map_err(StoreError::from_idb)?;
-        let mut out = Vec::new();
-        for v in &values {
-            match items(v) {
-                Some(list) => out.extend(list),
-                None => return Ok(None),
+    fresh(
+        |db| async move {
+            let (tx, records) = read_tx(&db)?;
+            let complete = ask_complete(&tx)?;
+            let values = records
+                .get_all(Some(Query::KeyRange(range()?)), None)
+                .map_err(StoreError::from_idb)?
+                .into_future();
+            let (complete, values) = (complete.await, values.await);
+            if !complete? {
+                return Ok(None);
             }
-        }
-        Ok(Some(out))
-    })
+            let values = values.map_err(StoreError::from_idb)?;
+            let mut out = Vec::new();
+            for v in &values {
+                match items(v) {
+                    Some(list) => out.extend(list),
+                    None => return Ok(None),
+                }
+            }
+            Ok(Some(out))
+        },
+        |all| all.iter().map(|r| MonthItem::of(r).into_record()).collect(),
+    )
     .await
 }
 
@@ -272,40 +282,50 @@ pub async fn journal_summaries() -> Result<Vec<Record<JournalEntry>>, StoreError
 /// first: the newest months' summaries are read until they hold `n`, then just those
 /// entries, all in one transaction. For a journal's first screen.
 pub async fn journal_newest(n: usize) -> Result<Vec<Record<JournalEntry>>, StoreError> {
-    fresh(|db| async move {
-        let (tx, records) = read_tx(&db)?;
-        let complete = ask_complete(&tx)?;
-        let request = records
-            .open_cursor(Some(Query::KeyRange(range()?)), Some(CursorDirection::Prev))
-            .map_err(StoreError::from_idb)?
-            .into_future();
-        // Both awaited either way: a request's handlers must outlive it.
-        let (complete, cursor) = (complete.await, request.await);
-        if !complete? {
-            return Ok(None);
-        }
-        let mut found: Vec<Record<JournalEntry>> = Vec::new();
-        if let Some(cursor) = cursor.map_err(StoreError::from_idb)? {
-            let mut cursor = cursor.into_managed();
-            loop {
-                let Some(value) = cursor.value().map_err(StoreError::from_idb)? else {
-                    break;
-                };
-                match items(&value) {
-                    Some(list) => found.extend(list.into_iter().filter(|r| !r.meta.is_deleted())),
-                    None => return Ok(None),
-                }
-                if found.len() >= n {
-                    break;
-                }
-                cursor.next(None).await.map_err(StoreError::from_idb)?;
+    fresh(
+        |db| async move {
+            let (tx, records) = read_tx(&db)?;
+            let complete = ask_complete(&tx)?;
+            let request = records
+                .open_cursor(Some(Query::KeyRange(range()?)), Some(CursorDirection::Prev))
+                .map_err(StoreError::from_idb)?
+                .into_future();
+            // Both awaited either way: a request's handlers must outlive it.
+            let (complete, cursor) = (complete.await, request.await);
+            if !complete? {
+                return Ok(None);
             }
-        }
-        found.sort_unstable_by_key(|r| std::cmp::Reverse((r.body.at, r.meta.id.0.clone())));
-        found.truncate(n);
-        let ids: Vec<RecordId> = found.into_iter().map(|r| r.meta.id).collect();
-        Ok(Some(get_entries(&records, &ids).await?))
-    })
+            let mut found: Vec<Record<JournalEntry>> = Vec::new();
+            if let Some(cursor) = cursor.map_err(StoreError::from_idb)? {
+                let mut cursor = cursor.into_managed();
+                loop {
+                    let Some(value) = cursor.value().map_err(StoreError::from_idb)? else {
+                        break;
+                    };
+                    match items(&value) {
+                        Some(list) => {
+                            found.extend(list.into_iter().filter(|r| !r.meta.is_deleted()))
+                        }
+                        None => return Ok(None),
+                    }
+                    if found.len() >= n {
+                        break;
+                    }
+                    cursor.next(None).await.map_err(StoreError::from_idb)?;
+                }
+            }
+            found.sort_unstable_by_key(|r| std::cmp::Reverse((r.body.at, r.meta.id.0.clone())));
+            found.truncate(n);
+            let ids: Vec<RecordId> = found.into_iter().map(|r| r.meta.id).collect();
+            Ok(Some(get_entries(&records, &ids).await?))
+        },
+        |mut all| {
+            all.retain(|r| !r.meta.is_deleted());
+            all.sort_unstable_by_key(|r| std::cmp::Reverse((r.body.at, r.meta.id.0.clone())));
+            all.truncate(n);
+            all
+        },
+    )
     .await
 }
 
@@ -314,27 +334,33 @@ pub async fn journal_newest(n: usize) -> Result<Vec<Record<JournalEntry>>, Store
 pub async fn journal_picked(
     pick: fn(&Record<JournalEntry>) -> bool,
 ) -> Result<Vec<Record<JournalEntry>>, StoreError> {
-    fresh(|db| async move {
-        let (tx, records) = read_tx(&db)?;
-        let complete = ask_complete(&tx)?;
-        let values = records
-            .get_all(Some(Query::KeyRange(range()?)), None)
-            .map_err(StoreError::from_idb)?
-            .into_future();
-        let (complete, values) = (complete.await, values.await);
-        if !complete? {
-            return Ok(None);
-        }
-        let values = values.map_err(StoreError::from_idb)?;
-        let mut ids = Vec::new();
-        for v in &values {
-            match items(v) {
-                Some(list) => ids.extend(list.into_iter().filter(pick).map(|r| r.meta.id)),
-                None => return Ok(None),
+    fresh(
+        |db| async move {
+            let (tx, records) = read_tx(&db)?;
+            let complete = ask_complete(&tx)?;
+            let values = records
+                .get_all(Some(Query::KeyRange(range()?)), None)
+                .map_err(StoreError::from_idb)?
+                .into_future();
+            let (complete, values) = (complete.await, values.await);
+            if !complete? {
+                return Ok(None);
             }
-        }
-        Ok(Some(get_entries(&records, &ids).await?))
-    })
+            let values = values.map_err(StoreError::from_idb)?;
+            let mut ids = Vec::new();
+            for v in &values {
+                match items(v) {
+                    Some(list) => ids.extend(list.into_iter().filter(pick).map(|r| r.meta.id)),
+                    None => return Ok(None),
+                }
+            }
+            Ok(Some(get_entries(&records, &ids).await?))
+        },
+        |mut all| {
+            all.retain(|r| pick(&MonthItem::of(r).into_record()));
+            all
+        },
+    )
     .await
 }
 

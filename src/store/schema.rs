@@ -103,10 +103,11 @@ fn v3(db: &Database) -> Result<(), idb::Error> {
 }
 
 fn v4(tx: &Transaction, from: u32) -> Result<(), idb::Error> {
-    if from == 1 {
-        // v2's step is still rewriting v1's records in this transaction (they have no
-        // revision yet, so they cannot be read here): the summaries are left to the
-        // first read, which finds no flag and builds them (`store::months`).
+    if from < 2 {
+        // A new database has no entries, and v2's step is still rewriting v1's
+        // records in this transaction (they have no revision yet, so they cannot be
+        // read here): either way the summaries are left to the first read, which
+        // finds no flag and builds them (`store::months`).
         return Ok(());
     }
     let records = tx.object_store(RECORDS)?;
