@@ -13,8 +13,8 @@ use crate::domain::patterns::{
 };
 use crate::domain::route::Route;
 use crate::store;
-use crate::ui::context::journal_summaries;
 use crate::ui::context::Base;
+use crate::ui::context::JournalCache;
 use crate::ui::format::{date_value, day_long, day_short, number, parse_date, today};
 use crate::ui::kit::LoadProblem;
 use crate::ui::widgets::Page;
@@ -43,8 +43,14 @@ pub fn mood_text(avg: Option<f64>) -> String {
 #[component]
 pub fn Patterns() -> impl IntoView {
     let base = expect_context::<Base>();
-    // The month summaries: every entry without its text, which Patterns never shows.
-    let loaded = journal_summaries();
+    // The month summaries: every entry without its text, which Patterns never shows;
+    // or the full entries, when the journal has loaded them already.
+    let cache = expect_context::<JournalCache>();
+    let loaded = if cache.is_loaded() {
+        cache.entries()
+    } else {
+        cache.summaries()
+    };
     let entries = Memo::new(move |_| {
         loaded.with(|l| match l {
             Some(Ok(list)) => list
