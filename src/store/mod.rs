@@ -29,7 +29,7 @@ pub mod schema;
 pub mod sync;
 mod unreadable;
 
-pub use db::{drop_connection_for_test, erase, open_at};
+pub use db::{drop_connection_for_test, erase, open_at, warm};
 pub use error::StoreError;
 pub use housekeeping::housekeeping;
 pub use months::{journal_newest, journal_picked, journal_summaries};
