@@ -34,10 +34,15 @@ pub use error::StoreError;
 pub use housekeeping::housekeeping;
 pub use months::{journal_newest, journal_picked, journal_summaries};
 pub use records::{
-    create, create_clearing, delete, get, list, list_recent, put_scratch, remove, restore, update,
-    update_clearing,
+    create, create_clearing, delete, get, list, list_chunked, list_recent, put_scratch, remove,
+    restore, update, update_clearing,
 };
 pub use unreadable::{unreadable, Unreadable};
+
+/// How many records `list_chunked` reads at a time (for its tests).
+pub fn records_chunk() -> u32 {
+    records::CHUNK
+}
 
 /// Closes the open connection so the next call reopens it (tests and version changes).
 pub fn reset_connection() {

@@ -1,7 +1,7 @@
 //! Reading and writing records. Every write checks the stored revision inside its
 //! transaction, so a tab never overwrites a newer change made in another tab.
 
-use idb::{CursorDirection, Query, TransactionMode};
+use idb::{CursorDirection, KeyRange, Query, TransactionMode};
 use wasm_bindgen::JsValue;
 
 use crate::domain::journal::JournalEntry;
@@ -131,6 +131,48 @@ pub async fn list<T: Body>() -> Result<Vec<Record<T>>, StoreError> {
     let values = list_values(T::KIND).await?;
     Ok(decode_readable(&values))
 }
+
+/// `list`, read in chunks of [`CHUNK`] records by key, each in a short transaction of
+/// its own: a page that goes away, or a write, waits for one chunk at most, never for
+/// ten years of entries. Every record is read once (keys never change); a write in
+/// between is announced as every write is, and the list is read again.
+pub async fn list_chunked<T: Body>() -> Result<Vec<Record<T>>, StoreError> {
+    let kind = T::KIND.as_str();
+    let end = format!("{kind};");
+    let mut after: Option<String> = None;
+    let mut out = Vec::new();
+    loop {
+        let (lower, open) = match &after {
+            Some(key) => (key.clone(), true),
+            None => (format!("{kind}:"), false),
+        };
+        let values = with_db(|db| {
+            let (lower, end) = (lower.clone(), end.clone());
+            async move {
+                let tx = db
+                    .transaction(&[RECORDS], TransactionMode::ReadOnly)
+                    .map_err(StoreError::from_idb)?;
+                let range = KeyRange::bound(&lower.into(), &end.into(), Some(open), Some(true))
+                    .map_err(StoreError::from_idb)?;
+                tx.object_store(RECORDS)
+                    .and_then(|s| s.get_all(Some(Query::KeyRange(range)), Some(CHUNK)))
+                    .map_err(StoreError::from_idb)?
+                    .await
+                    .map_err(StoreError::from_idb)
+            }
+        })
+        .await?;
+        let full = values.len() == CHUNK as usize;
+        after = values.last().and_then(codec::stored_key);
+        out.extend(decode_readable::<T>(&values));
+        if !full || after.is_none() {
+            return Ok(out);
+        }
+    }
+}
+
+/// How many records `list_chunked` reads at a time.
+pub const CHUNK: u32 = 1000;
 
 /// The most recently changed records of a kind, newest first, up to `limit` (fewer
 /// when some cannot be read, which are left out as by `list`): enough

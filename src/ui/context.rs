@@ -131,7 +131,7 @@ impl JournalCache {
 
     /// The entries in full (deleted ones included); loading starts on first use.
     pub fn entries(&self) -> LocalResource<Loaded<JournalEntry>> {
-        self.cached(self.slot, store::list::<JournalEntry>)
+        self.cached(self.slot, store::list_chunked::<JournalEntry>)
     }
 
     /// Every entry (deleted ones included) with an empty text, from the month

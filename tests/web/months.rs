@@ -421,3 +421,44 @@ async fn missing_or_unreadable_summaries_are_rebuilt_from_the_entries() {
     assert_eq!(summaries_by_month().await, entries_by_month().await);
     assert_eq!(summaries_by_month().await["2026-03"].len(), 2);
 }
+
+#[wasm_bindgen_test]
+async fn the_full_list_read_in_chunks_has_every_entry_once() {
+    store::erase().await.unwrap();
+    // More than two chunks of entries, put in at once, and records of other kinds
+    // whose keys sort next to them.
+    let n = store::records_chunk() as usize * 2 + 345;
+    let thought = store::create(between::domain::thought::ThoughtRecord {
+        at: MID_MARCH,
+        situation: "not an entry".into(),
+        ..Default::default()
+    })
+    .await
+    .unwrap();
+    store::create(entry(MID_MARCH, "made by the store"))
+        .await
+        .unwrap();
+    behind_the_back(|records, _| {
+        for i in 0..n {
+            let value = js_sys::JSON::parse(&format!(
+                r#"{{"key":"journal_entry:c-{i:05}","kind":"journal_entry","id":"c-{i:05}","created":1,"updated":1,"deleted":null,"rev":1,"enc":"json","payload":"{{\"at\":{MID_MARCH},\"text\":\"chunk {i}\"}}"}}"#
+            ))
+            .unwrap();
+            records.put(&value, None).unwrap();
+        }
+    })
+    .await;
+    let all = store::list_chunked::<JournalEntry>().await.unwrap();
+    assert_eq!(all.len(), n + 1);
+    let mut ids: Vec<&str> = all.iter().map(|r| r.meta.id.0.as_str()).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    assert_eq!(ids.len(), n + 1, "each once");
+    assert!(all.iter().any(|r| r.body.text == "chunk 2344"));
+    assert!(all.iter().any(|r| r.body.text == "made by the store"));
+    assert!(all.iter().all(|r| r.meta.id != thought.meta.id));
+    assert_eq!(
+        all.len(),
+        store::list::<JournalEntry>().await.unwrap().len()
+    );
+}
