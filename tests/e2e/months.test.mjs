@@ -40,9 +40,12 @@ test('entries over six months: newest first, older ones load, an old one is foun
   // Older ones load, down to the oldest.
   const oldest = page.getByText('The oldest words, about the harbour', { exact: true });
   for (let i = 0; i < 6 && !(await oldest.isVisible()); i++) {
-    await page.getByRole('button', { name: 'Show more entries' }).click();
+    const before = await entries(page).count();
+    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    await page.waitForFunction((n) => document.querySelectorAll('.entry').length > n, before, { timeout: 5_000 });
   }
   await oldest.waitFor();
+  assert.equal(await entries(page).count(), n);
 
   // Search finds the old entry by its text.
   await page.getByRole('searchbox', { name: 'Search entries' }).fill('harbour');
