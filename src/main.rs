@@ -16,6 +16,8 @@ fn main() {
         leptos::logging::error!("Between stopped: {info}");
         boot::set_state("stopped");
     }));
+    // The database starts opening while the first screen is built.
+    between::store::warm();
     leptos::mount::mount_to_body(between::ui::App);
     boot::set_state("mounted");
     if boot::panic_test() {

@@ -8,6 +8,7 @@ pub mod crisis;
 pub mod drafts;
 pub mod exercise;
 pub mod journal;
+pub mod journal_month;
 pub mod patterns;
 pub mod prefs;
 pub mod record;

@@ -35,10 +35,12 @@ pub enum Kind {
     LookForward,
     RestLog,
     Draft,
+    /// A month's summary of the journal (`journal_month`), kept by the store.
+    JournalMonth,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 13] = [
+    pub const ALL: [Kind; 14] = [
         Kind::JournalEntry,
         Kind::ThoughtRecord,
         Kind::CheckIn,
@@ -52,6 +54,7 @@ impl Kind {
         Kind::LookForward,
         Kind::RestLog,
         Kind::Draft,
+        Kind::JournalMonth,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -69,6 +72,7 @@ impl Kind {
             Kind::LookForward => "look_forward",
             Kind::RestLog => "rest_log",
             Kind::Draft => "draft",
+            Kind::JournalMonth => "journal_month",
         }
     }
 

@@ -2,9 +2,10 @@
 //! browser drops it.
 
 use std::cell::RefCell;
-use std::future::Future;
+use std::future::{Future, IntoFuture};
 
 use idb::{Database, DatabaseEvent, Event, Factory, Request};
+use wasm_bindgen::JsValue;
 use web_sys::IdbDatabase;
 
 use super::schema::{self, DB_NAME, VERSION};
@@ -12,6 +13,8 @@ use super::StoreError;
 
 thread_local! {
     static CONNECTION: RefCell<Option<IdbDatabase>> = const { RefCell::new(None) };
+    /// The open `warm` started, until the first read has waited for it.
+    static WARMING: RefCell<Option<js_sys::Promise>> = const { RefCell::new(None) };
 }
 
 /// Forgets the cached connection; the next call opens a new one.
@@ -28,6 +31,14 @@ pub fn reset() {
 /// A database already at a later version fails with `StoreError::NewerVersion`.
 /// Only tests open an older version, to build a fixture of an old schema.
 pub async fn open_at(name: &str, version: u32) -> Result<Database, StoreError> {
+    open_request(name, version)?.await.map_err(open_error)
+}
+
+/// Asks the browser to open the database now; the answer is the returned future.
+fn open_request(
+    name: &str,
+    version: u32,
+) -> Result<impl Future<Output = Result<Database, idb::Error>>, StoreError> {
     let factory = Factory::new().map_err(|e| StoreError::Unavailable(e.to_string()))?;
     let mut request = factory
         .open(name, Some(version))
@@ -51,7 +62,7 @@ pub async fn open_at(name: &str, version: u32) -> Result<Database, StoreError> {
             let _ = tx.abort();
         }
     });
-    request.await.map_err(open_error)
+    Ok(request.into_future())
 }
 
 fn open_error(e: idb::Error) -> StoreError {
@@ -61,11 +72,37 @@ fn open_error(e: idb::Error) -> StoreError {
     }
 }
 
+/// Starts opening the database at once, before the first screen asks for anything,
+/// so its first read does not wait for the open. Called before the app mounts; a
+/// failure here is left for the first read to meet and report.
+pub fn warm() {
+    if let Ok(open) = open_request(DB_NAME, VERSION) {
+        let opened = wasm_bindgen_futures::future_to_promise(async move {
+            if let Ok(db) = open.await {
+                if CONNECTION.with(|c| c.borrow().is_none()) {
+                    keep(db);
+                }
+            }
+            Ok(JsValue::UNDEFINED)
+        });
+        WARMING.with(|w| *w.borrow_mut() = Some(opened));
+    }
+}
+
 async fn connection() -> Result<Database, StoreError> {
+    // Opening already (`warm`): wait for it rather than open a second time.
+    if let Some(opening) = WARMING.with(|w| w.borrow_mut().take()) {
+        let _ = wasm_bindgen_futures::JsFuture::from(opening).await;
+    }
     if let Some(raw) = CONNECTION.with(|c| c.borrow().clone()) {
         return Ok(Database::from(raw));
     }
-    let mut db = open_at(DB_NAME, VERSION).await?;
+    let db = open_at(DB_NAME, VERSION).await?;
+    Ok(keep(db))
+}
+
+/// Keeps `db` as the connection, watching for the browser or another tab closing it.
+fn keep(mut db: Database) -> Database {
     // Another tab with a newer version wants to upgrade: let it, and reopen later.
     db.on_version_change(|_| reset());
     // The browser closed the connection (storage cleared, disk trouble).
@@ -76,7 +113,7 @@ async fn connection() -> Result<Database, StoreError> {
     db.forget_callbacks();
     let raw = IdbDatabase::from(db);
     CONNECTION.with(|c| *c.borrow_mut() = Some(raw.clone()));
-    Ok(Database::from(raw))
+    Database::from(raw)
 }
 
 /// Runs `op` on the connection. If the connection turns out to be dropped, it is

@@ -17,8 +17,8 @@ use crate::domain::record::{is_expired, Kind, Millis};
 use super::codec;
 use super::db::with_db;
 use super::records::{commit_on, now};
-use super::schema::{BLOBS, RECORDS};
-use super::{sync, unreadable, StoreError};
+use super::schema::{BLOBS, META, RECORDS};
+use super::{months, sync, unreadable, StoreError};
 
 /// A photo no record refers to is kept this long after it was stored: a card's photo
 /// is stored just before the card itself, perhaps by another tab.
@@ -91,7 +91,7 @@ pub async fn apply(plan: &Plan, now: Millis) -> Result<Done, StoreError> {
     }
     let (done, kinds) = with_db(|db| async move {
         let tx = db
-            .transaction(&[RECORDS, BLOBS], TransactionMode::ReadWrite)
+            .transaction(&[RECORDS, BLOBS, META], TransactionMode::ReadWrite)
             .map_err(StoreError::from_idb)?;
         let records = tx.object_store(RECORDS).map_err(StoreError::from_idb)?;
         let blobs = tx.object_store(BLOBS).map_err(StoreError::from_idb)?;
@@ -114,6 +114,10 @@ pub async fn apply(plan: &Plan, now: Millis) -> Result<Done, StoreError> {
                 .map_err(StoreError::from_idb)?;
             done.purged += 1;
             if let Ok(meta) = codec::decode_meta(&value) {
+                if meta.kind == Kind::JournalEntry {
+                    // Its month's summary lets go of it in the same transaction.
+                    months::note_write(&tx, Some(&value), None).await?;
+                }
                 if !kinds.contains(&meta.kind) {
                     kinds.push(meta.kind);
                 }

@@ -4,6 +4,8 @@
 //!   kind and id, with only kind and updated time indexed.
 //! - `codec`: the one place a record is turned into what is stored and back; a passcode
 //!   will encrypt there without touching the features.
+//! - `months`: the journal's summary per month, written with every entry, read by
+//!   Patterns and the journal's first screen instead of every entry.
 //! - `blobs`: pictures (Blobs) by id, for photo cards.
 //! - `prefs`: small preferences in localStorage.
 //! - `persist`: persistent-storage request and usage figures.
@@ -19,6 +21,7 @@ mod codec;
 mod db;
 mod error;
 pub mod housekeeping;
+pub mod months;
 pub mod persist;
 pub mod prefs;
 mod records;
@@ -26,14 +29,20 @@ pub mod schema;
 pub mod sync;
 mod unreadable;
 
-pub use db::{drop_connection_for_test, erase, open_at};
+pub use db::{drop_connection_for_test, erase, open_at, warm};
 pub use error::StoreError;
 pub use housekeeping::housekeeping;
+pub use months::{journal_newest, journal_picked, journal_summaries};
 pub use records::{
-    create, create_clearing, delete, get, list, list_recent, put_scratch, remove, restore, update,
-    update_clearing,
+    create, create_clearing, delete, get, list, list_chunked, list_recent, put_scratch, remove,
+    restore, update, update_clearing,
 };
 pub use unreadable::{unreadable, Unreadable};
+
+/// How many records `list_chunked` reads at a time (for its tests).
+pub fn records_chunk() -> u32 {
+    records::CHUNK
+}
 
 /// Closes the open connection so the next call reopens it (tests and version changes).
 pub fn reset_connection() {

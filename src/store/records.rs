@@ -1,15 +1,16 @@
 //! Reading and writing records. Every write checks the stored revision inside its
 //! transaction, so a tab never overwrites a newer change made in another tab.
 
-use idb::{CursorDirection, Query, TransactionMode};
+use idb::{CursorDirection, KeyRange, Query, TransactionMode};
 use wasm_bindgen::JsValue;
 
+use crate::domain::journal::JournalEntry;
 use crate::domain::record::{Body, Kind, Meta, Millis, Record, RecordId};
 
 use super::codec;
 use super::db::with_db;
-use super::schema::RECORDS;
-use super::{persist, sync, unreadable, StoreError};
+use super::schema::{META, RECORDS};
+use super::{months, persist, sync, unreadable, StoreError};
 
 pub(super) fn now() -> Millis {
     js_sys::Date::now() as Millis
@@ -96,7 +97,7 @@ pub async fn get<T: Body>(id: &RecordId) -> Result<Option<Record<T>>, StoreError
 }
 
 /// Decodes `value`, remembering a record that cannot be read (see `unreadable`).
-fn decode_noting<T: Body>(value: &JsValue) -> Result<Record<T>, StoreError> {
+pub(super) fn decode_noting<T: Body>(value: &JsValue) -> Result<Record<T>, StoreError> {
     match codec::decode(value) {
         Ok(record) => {
             unreadable::forget(value);
@@ -130,6 +131,48 @@ pub async fn list<T: Body>() -> Result<Vec<Record<T>>, StoreError> {
     let values = list_values(T::KIND).await?;
     Ok(decode_readable(&values))
 }
+
+/// `list`, read in chunks of [`CHUNK`] records by key, each in a short transaction of
+/// its own: a page that goes away, or a write, waits for one chunk at most, never for
+/// ten years of entries. Every record is read once (keys never change); a write in
+/// between is announced as every write is, and the list is read again.
+pub async fn list_chunked<T: Body>() -> Result<Vec<Record<T>>, StoreError> {
+    let kind = T::KIND.as_str();
+    let end = format!("{kind};");
+    let mut after: Option<String> = None;
+    let mut out = Vec::new();
+    loop {
+        let (lower, open) = match &after {
+            Some(key) => (key.clone(), true),
+            None => (format!("{kind}:"), false),
+        };
+        let values = with_db(|db| {
+            let (lower, end) = (lower.clone(), end.clone());
+            async move {
+                let tx = db
+                    .transaction(&[RECORDS], TransactionMode::ReadOnly)
+                    .map_err(StoreError::from_idb)?;
+                let range = KeyRange::bound(&lower.into(), &end.into(), Some(open), Some(true))
+                    .map_err(StoreError::from_idb)?;
+                tx.object_store(RECORDS)
+                    .and_then(|s| s.get_all(Some(Query::KeyRange(range)), Some(CHUNK)))
+                    .map_err(StoreError::from_idb)?
+                    .await
+                    .map_err(StoreError::from_idb)
+            }
+        })
+        .await?;
+        let full = values.len() == CHUNK as usize;
+        after = values.last().and_then(codec::stored_key);
+        out.extend(decode_readable::<T>(&values));
+        if !full || after.is_none() {
+            return Ok(out);
+        }
+    }
+}
+
+/// How many records `list_chunked` reads at a time.
+pub const CHUNK: u32 = 1000;
 
 /// The most recently changed records of a kind, newest first, up to `limit` (fewer
 /// when some cannot be read, which are left out as by `list`): enough
@@ -218,10 +261,22 @@ pub async fn remove<T: Body>(id: &RecordId) -> Result<(), StoreError> {
     with_db(|db| {
         let key = key.clone();
         async move {
+            let journal = T::KIND == Kind::JournalEntry;
             let tx = db
-                .transaction(&[RECORDS], TransactionMode::ReadWrite)
+                .transaction(stores(journal), TransactionMode::ReadWrite)
                 .map_err(StoreError::from_idb)?;
             let store = tx.object_store(RECORDS).map_err(StoreError::from_idb)?;
+            if journal {
+                // Its month's summary lets go of it in the same transaction.
+                let stored = store
+                    .get(JsValue::from(key.as_str()))
+                    .map_err(StoreError::from_idb)?
+                    .await
+                    .map_err(StoreError::from_idb)?;
+                if let Some(stored) = stored {
+                    months::note_write(&tx, Some(&stored), None).await?;
+                }
+            }
             store
                 .delete(JsValue::from(key))
                 .map_err(StoreError::from_idb)?;
@@ -243,13 +298,19 @@ async fn write<T: Body>(
     let value = codec::encode(record)?;
     let key = codec::key(record.meta.kind, &record.meta.id);
     let draft_key = draft.map(|d| codec::key(Kind::Draft, d));
+    // A journal entry as its month's summary will keep it.
+    let entry = match record.meta.kind {
+        Kind::JournalEntry => Some(codec::decode::<JournalEntry>(&value)?),
+        _ => None,
+    };
     with_db(|db| {
         let value = value.clone();
         let key = key.clone();
         let draft_key = draft_key.clone();
+        let entry = entry.clone();
         async move {
             let tx = db
-                .transaction(&[RECORDS], TransactionMode::ReadWrite)
+                .transaction(stores(entry.is_some()), TransactionMode::ReadWrite)
                 .map_err(StoreError::from_idb)?;
             let store = tx.object_store(RECORDS).map_err(StoreError::from_idb)?;
             let stored = store
@@ -268,6 +329,9 @@ async fn write<T: Body>(
                 });
             }
             store.put(&value, None).map_err(StoreError::from_idb)?;
+            if let Some(entry) = &entry {
+                months::note_write(&tx, stored.as_ref(), Some(entry)).await?;
+            }
             if let Some(draft_key) = draft_key {
                 store
                     .delete(JsValue::from(draft_key))
@@ -282,6 +346,16 @@ async fn write<T: Body>(
         sync::changed(Kind::Draft);
     }
     Ok(())
+}
+
+/// The object stores a write uses: a journal entry's also rewrites its month's
+/// summary, and may reset the summaries' flag in `META`.
+fn stores(journal: bool) -> &'static [&'static str] {
+    if journal {
+        &[RECORDS, META]
+    } else {
+        &[RECORDS]
+    }
 }
 
 async fn commit(tx: idb::Transaction) -> Result<(), StoreError> {

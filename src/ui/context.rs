@@ -5,13 +5,15 @@
 //! - `Prefs`: theme and crisis region.
 //! - `Flash`: a short message for the next screen, shown once.
 //! - `DataVersion`: bumped when stored records change, here or in another tab.
-//! - `JournalCache`: the journal's entries, loaded once for the app.
+//! - `JournalCache`: the journal's entries (without texts, and in full), loaded once
+//!   for the app.
 
 use leptos::prelude::*;
 
 use crate::domain::crisis::Region;
 use crate::domain::journal::JournalEntry;
 use crate::domain::prefs::Theme;
+use crate::domain::record::Record;
 use crate::domain::route::Route;
 use crate::store;
 
@@ -95,14 +97,17 @@ impl<T> std::ops::Deref for Shared<T> {
     }
 }
 
-/// The journal's entries, loaded once for the whole app and shared by every screen
-/// that needs them (the list, Patterns, Sessions, the form's suggestions), reloaded
-/// only when entries change. Reading ten years of entries takes a few hundred
-/// milliseconds, so it is not done again on every screen.
+/// The journal, loaded once for the whole app and shared by every screen that needs
+/// it, reloaded only when entries change: the entries without their text, from the
+/// month summaries (Patterns, the form's suggestions), and the full entries (the
+/// list's search and later pages), each loaded on first use. Reading ten years of
+/// full entries takes a few hundred milliseconds, so it is done only where the texts
+/// are needed, and not again on every screen.
 #[derive(Clone, Copy)]
 pub struct JournalCache {
     owner: StoredValue<Option<Owner>, LocalStorage>,
     slot: StoredValue<Option<LocalResource<Loaded<JournalEntry>>>, LocalStorage>,
+    summary_slot: StoredValue<Option<LocalResource<Loaded<JournalEntry>>>, LocalStorage>,
     /// Bumped when journal entries change, here or in another tab.
     pub version: RwSignal<u64>,
 }
@@ -114,36 +119,54 @@ impl Default for JournalCache {
 }
 
 impl JournalCache {
-    /// Made in `App`, so the loaded list outlives the screens that read it.
+    /// Made in `App`, so the loaded lists outlive the screens that read them.
     pub fn new() -> JournalCache {
         JournalCache {
             owner: StoredValue::new_local(Owner::current()),
             slot: StoredValue::new_local(None),
+            summary_slot: StoredValue::new_local(None),
             version: RwSignal::new(0),
         }
     }
 
-    /// The entries (deleted ones included); loading starts on first use.
+    /// The entries in full (deleted ones included); loading starts on first use.
     pub fn entries(&self) -> LocalResource<Loaded<JournalEntry>> {
-        if let Some(r) = self.slot.get_value() {
+        self.cached(self.slot, store::list_chunked::<JournalEntry>)
+    }
+
+    /// Every entry (deleted ones included) with an empty text, from the month
+    /// summaries; loading starts on first use.
+    pub fn summaries(&self) -> LocalResource<Loaded<JournalEntry>> {
+        self.cached(self.summary_slot, store::journal_summaries)
+    }
+
+    fn cached<Fut>(
+        &self,
+        slot: StoredValue<Option<LocalResource<Loaded<JournalEntry>>>, LocalStorage>,
+        read: fn() -> Fut,
+    ) -> LocalResource<Loaded<JournalEntry>>
+    where
+        Fut: std::future::Future<Output = Loaded<JournalEntry>> + 'static,
+    {
+        if let Some(r) = slot.get_value() {
             return r;
         }
         let version = self.version;
         let load = move || {
             LocalResource::new(move || {
                 version.track();
-                store::list::<JournalEntry>()
+                read()
             })
         };
         let resource = match self.owner.get_value() {
             Some(owner) => owner.with(load),
             None => load(),
         };
-        self.slot.set_value(Some(resource));
+        slot.set_value(Some(resource));
         resource
     }
 
-    /// Whether the entries are already loaded (by an earlier screen).
+    /// Whether the full entries are already loaded (by an earlier screen).
     pub fn is_loaded(&self) -> bool {
         self.slot
             .get_value()
@@ -151,7 +174,24 @@ impl JournalCache {
     }
 }
 
-/// The app-wide journal entries; loading starts on first use.
+/// The app-wide full journal entries; loading starts on first use.
 pub fn journal_entries() -> LocalResource<Loaded<JournalEntry>> {
     expect_context::<JournalCache>().entries()
+}
+
+/// The app-wide journal entries without their text (see `JournalCache::summaries`).
+pub fn journal_summaries() -> LocalResource<Loaded<JournalEntry>> {
+    expect_context::<JournalCache>().summaries()
+}
+
+/// The entries in full whose summary `pick` chooses (the trash, Sessions), reloaded
+/// when entries change here or in another tab.
+pub fn journal_picked(
+    pick: fn(&Record<JournalEntry>) -> bool,
+) -> LocalResource<Loaded<JournalEntry>> {
+    let version = expect_context::<JournalCache>().version;
+    LocalResource::new(move || {
+        version.track();
+        store::journal_picked(pick)
+    })
 }

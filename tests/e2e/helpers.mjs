@@ -180,7 +180,12 @@ export async function seedEntries(page, entries) {
       r.onsuccess = () => ok(r.result);
       r.onerror = () => fail(r.error);
     });
-    const tx = db.transaction('records', 'readwrite');
+    // From schema v4 the journal also keeps a summary per month; the seeded entries
+    // are not in it, so the flag saying the summaries are complete goes and the app
+    // rebuilds them from the entries on its next read.
+    const months = db.objectStoreNames.contains('meta');
+    const tx = db.transaction(months ? ['records', 'meta'] : ['records'], 'readwrite');
+    if (months) tx.objectStore('meta').delete('journal_months');
     const store = tx.objectStore('records');
     entries.forEach((e, i) => {
       const id = `seed-${e.id ?? i}`;

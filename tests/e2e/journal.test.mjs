@@ -44,6 +44,8 @@ test('a full entry: mood, emotions, symptoms, triggers, prompt, text, bring to s
   await page.getByRole('status').filter({ hasText: 'Saved on this device.' }).waitFor();
 
   const item = entries(page).first();
+  // The list reads the entry after the journal (and its message) is on screen.
+  await item.getByText('The presentation went better than I feared.').waitFor();
   for (const text of ['Low', 'Anxious', 'Restless', 'Trigger: Work deadline', 'Anxiety 7/10', 'Sleep (hours) 5.5',
     'Headache 3/10', prompt, 'The presentation went better than I feared.', 'On your list for next session']) {
     assert.ok(await item.getByText(text, { exact: false }).first().isVisible(), text);

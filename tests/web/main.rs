@@ -4,5 +4,6 @@
 
 mod migration;
 mod migration_v3;
+mod months;
 mod records;
 mod robust;

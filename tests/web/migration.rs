@@ -46,6 +46,15 @@ async fn v1_database_migrates_to_current() {
     let saved = store::update(&edited).await.unwrap();
     assert_eq!(saved.meta.rev, 2);
 
+    // v4's month summaries are built on the first read (v2 is still rewriting v1's
+    // records during the upgrade): both entries are in them, the deleted one too.
+    let mut summaries = store::journal_summaries().await.unwrap();
+    summaries.sort_by_key(|r| r.meta.created);
+    assert_eq!(summaries.len(), 2);
+    assert_eq!(summaries[0].meta.rev, 2);
+    assert_eq!(summaries[1].meta.deleted, Some(1_730_000_800_000));
+    assert!(summaries.iter().all(|r| r.body.text.is_empty()));
+
     let db = store::open_at(schema::DB_NAME, schema::VERSION)
         .await
         .unwrap();

@@ -19,7 +19,7 @@ use crate::ui::widgets::Page;
 
 use super::data::used;
 use super::tag_picker::TagPicker;
-use crate::ui::context::journal_entries;
+use crate::ui::context::journal_summaries;
 
 /// Plain words for an entry that cannot be saved as it is.
 pub fn entry_problem(e: &EntryError) -> String {
@@ -132,7 +132,7 @@ pub fn EntryPage() -> impl IntoView {
 
     // Suggestions from earlier entries, worked out when the entries change, never on
     // a keystroke.
-    let entries = journal_entries();
+    let entries = journal_summaries();
     let emotion_options = Memo::new(move |_| {
         let mut list: Vec<String> = EMOTIONS.iter().map(|s| s.to_string()).collect();
         entries.with(|e| {

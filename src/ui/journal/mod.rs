@@ -82,10 +82,15 @@ pub struct Undo(pub RwSignal<Option<Item>>, pub RwSignal<Option<String>>);
 pub fn Journal() -> impl IntoView {
     let base = expect_context::<Base>();
     let flash = expect_context::<Flash>();
-    // A first screen from the most recently changed entries; the full list (which
-    // takes a few hundred milliseconds with years of entries) loads once that is
-    // on screen.
-    let recent = LocalResource::new(|| store::list_recent::<JournalEntry>(PAGE * 2));
+    // A first screen of the newest entries, found in the newest months' summaries and
+    // read by id; the full list (which takes a few hundred milliseconds with years of
+    // entries, and is needed for search and older pages) loads once that is on screen.
+    let recent = LocalResource::new(|| async {
+        crate::ui::format::mark("between:first-page:start");
+        let page = store::journal_newest(PAGE * 2).await;
+        crate::ui::format::mark("between:first-page:end");
+        page
+    });
     let cache = expect_context::<JournalCache>();
     // Already loaded by another screen: use it at once. Otherwise the full list starts
     // loading only once the first screen is up.

@@ -11,7 +11,7 @@ use crate::ui::context::Base;
 use crate::ui::format::{day_long, local_date, time_of};
 use crate::ui::widgets::{Page, StoreMessage};
 
-use crate::ui::context::journal_entries;
+use crate::ui::context::journal_picked;
 use crate::ui::kit::{with_deleted as records, Listing, Shown};
 
 /// One deleted record as the trash shows it, with what restoring and deleting do.
@@ -62,7 +62,8 @@ fn deleted<T: Body + Send + Sync>(
 #[component]
 pub fn TrashPage() -> impl IntoView {
     let base = expect_context::<Base>();
-    let entries = journal_entries();
+    // Only the deleted entries are read in full.
+    let entries = journal_picked(|r| r.meta.is_deleted());
     let thoughts = records::<ThoughtRecord>();
     let failure = RwSignal::new(None::<StoreError>);
     let list = move || {

@@ -13,8 +13,8 @@ use crate::domain::patterns::{
 };
 use crate::domain::route::Route;
 use crate::store;
-use crate::ui::context::journal_entries;
 use crate::ui::context::Base;
+use crate::ui::context::JournalCache;
 use crate::ui::format::{date_value, day_long, day_short, number, parse_date, today};
 use crate::ui::kit::LoadProblem;
 use crate::ui::widgets::Page;
@@ -43,16 +43,23 @@ pub fn mood_text(avg: Option<f64>) -> String {
 #[component]
 pub fn Patterns() -> impl IntoView {
     let base = expect_context::<Base>();
-    let loaded = journal_entries();
+    // The month summaries: every entry without its text, which Patterns never shows;
+    // or the full entries, when the journal has loaded them already.
+    let cache = expect_context::<JournalCache>();
+    let loaded = if cache.is_loaded() {
+        cache.entries()
+    } else {
+        cache.summaries()
+    };
     let entries = Memo::new(move |_| {
-        loaded
-            .get()
-            .and_then(Result::ok)
-            .unwrap_or_default()
-            .into_iter()
-            .filter(|r| !r.meta.is_deleted())
-            .map(|r| r.body)
-            .collect::<Vec<JournalEntry>>()
+        loaded.with(|l| match l {
+            Some(Ok(list)) => list
+                .iter()
+                .filter(|r| !r.meta.is_deleted())
+                .map(|r| r.body.clone())
+                .collect::<Vec<JournalEntry>>(),
+            _ => Vec::new(),
+        })
     });
     let today = today();
     let span = RwSignal::new(Span::Month);

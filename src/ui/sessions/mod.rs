@@ -8,7 +8,7 @@ use crate::domain::agenda::AgendaItem;
 use crate::domain::route::Route;
 use crate::domain::thought::ThoughtRecord;
 use crate::store::{self, StoreError};
-use crate::ui::context::journal_entries;
+use crate::ui::context::journal_picked;
 use crate::ui::context::Base;
 use crate::ui::format::{day_long, time_of};
 use crate::ui::kit::{with_deleted as records, Listing, Shown};
@@ -18,7 +18,8 @@ use crate::ui::widgets::{Page, StoreMessage};
 pub fn Sessions() -> impl IntoView {
     let base = expect_context::<Base>();
     let agenda = records::<AgendaItem>();
-    let entries = journal_entries();
+    // Only the flagged entries are read in full (their text is shown).
+    let entries = journal_picked(|r| !r.meta.is_deleted() && r.body.for_session);
     let thoughts = records::<ThoughtRecord>();
     let failure = RwSignal::new(None::<StoreError>);
     let items = move || {
