@@ -14,7 +14,8 @@
 //   - what the wasm is made of: the ten biggest items (twiggy), every .wasm/.js chunk
 // Every browser here has DNS for anything but 127.0.0.1 turned off, and Lighthouse's
 // list of requests is checked: a request off the machine fails the bench.
-//   BENCH_RUNS=9 (timed repeats), BENCH_LH_RUNS=3 (Lighthouse runs; the median is kept)
+//   BENCH_RUNS=9 (timed repeats), BENCH_LH_RUNS=3 (Lighthouse runs; the median is kept),
+//   BENCH_DIST=dist (another build to measure, to compare two builds side by side)
 import { readFileSync, readdirSync, statSync, mkdtempSync, rmSync, mkdirSync, writeFileSync, existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { tmpdir, loadavg, cpus } from 'node:os';
@@ -25,7 +26,7 @@ import { startServer } from './serve.mjs';
 import { seedEntries } from '../tests/e2e/helpers.mjs';
 import { wasmTop } from './wasm-top.mjs';
 
-const DIST = 'dist';
+const DIST = process.env.BENCH_DIST || 'dist';
 const OUT = 'bench';
 const RUNS = Number(process.env.BENCH_RUNS || 9);
 const LH_RUNS = Number(process.env.BENCH_LH_RUNS || 3);

@@ -108,6 +108,7 @@ pub struct JournalCache {
     owner: StoredValue<Option<Owner>, LocalStorage>,
     slot: StoredValue<Option<LocalResource<Loaded<JournalEntry>>>, LocalStorage>,
     summary_slot: StoredValue<Option<LocalResource<Loaded<JournalEntry>>>, LocalStorage>,
+    newest_slot: StoredValue<Option<LocalResource<Loaded<JournalEntry>>>, LocalStorage>,
     /// Bumped when journal entries change, here or in another tab.
     pub version: RwSignal<u64>,
 }
@@ -125,6 +126,7 @@ impl JournalCache {
             owner: StoredValue::new_local(Owner::current()),
             slot: StoredValue::new_local(None),
             summary_slot: StoredValue::new_local(None),
+            newest_slot: StoredValue::new_local(None),
             version: RwSignal::new(0),
         }
     }
@@ -138,6 +140,17 @@ impl JournalCache {
     /// summaries; loading starts on first use.
     pub fn summaries(&self) -> LocalResource<Loaded<JournalEntry>> {
         self.cached(self.summary_slot, store::journal_summaries)
+    }
+
+    /// The newest `NEWEST` entries in full, the journal's first screen; loading starts
+    /// on first use, which can be before the journal's code has arrived (`ui::lazy`).
+    pub fn newest(&self) -> LocalResource<Loaded<JournalEntry>> {
+        self.cached(self.newest_slot, || async {
+            crate::ui::format::mark("between:first-page:start");
+            let page = store::journal_newest(NEWEST).await;
+            crate::ui::format::mark("between:first-page:end");
+            page
+        })
     }
 
     fn cached<Fut>(
@@ -173,6 +186,9 @@ impl JournalCache {
             .is_some_and(|r| r.with_untracked(Option::is_some))
     }
 }
+
+/// How many entries the journal's first screen reads (two of its pages).
+pub const NEWEST: usize = 40;
 
 /// The app-wide full journal entries; loading starts on first use.
 pub fn journal_entries() -> LocalResource<Loaded<JournalEntry>> {

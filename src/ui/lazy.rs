@@ -21,7 +21,7 @@ use leptos_router::components::A;
 
 use crate::domain::route::Route;
 use crate::store::{self, StoreError};
-use crate::ui::context::{journal_entries, Base};
+use crate::ui::context::{Base, JournalCache};
 use crate::ui::widgets::Page;
 
 /// A screen's code could not be fetched (offline before it was cached, a flaky network).
@@ -81,7 +81,10 @@ lazy_screen!(
     journal_view,
     journal_fetch,
     Route::Journal,
-    view! { <super::journal::Journal/> }
+    view! { <super::journal::Journal/> },
+    || {
+        let _ = expect_context::<JournalCache>().newest();
+    }
 );
 lazy_screen!(
     EntryScreen,
@@ -105,8 +108,7 @@ lazy_screen!(
     trash_view,
     trash_fetch,
     Route::Trash,
-    view! { <super::journal::TrashPage/> },
-    read_journal
+    view! { <super::journal::TrashPage/> }
 );
 lazy_screen!(
     PatternsScreen,
@@ -163,8 +165,7 @@ lazy_screen!(
     sessions_view,
     sessions_fetch,
     Route::Sessions,
-    view! { <super::sessions::Sessions/> },
-    read_journal
+    view! { <super::sessions::Sessions/> }
 );
 lazy_screen!(
     SettingsScreen,
@@ -207,9 +208,13 @@ pub fn housekeeping_soon() {
     });
 }
 
-/// Starts loading the journal (`JournalCache`, kept for the app) ahead of its screen.
+/// Starts reading what Patterns shows (`JournalCache`, kept for the app): the full
+/// entries if the journal has them already, otherwise the month summaries.
 fn read_journal() {
-    let _ = journal_entries();
+    let cache = expect_context::<JournalCache>();
+    if !cache.is_loaded() {
+        let _ = cache.summaries();
+    }
 }
 
 /// Polls a future once: its output if it is ready at once. A split point's wrapper is

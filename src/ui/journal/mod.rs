@@ -85,13 +85,8 @@ pub fn Journal() -> impl IntoView {
     // A first screen of the newest entries, found in the newest months' summaries and
     // read by id; the full list (which takes a few hundred milliseconds with years of
     // entries, and is needed for search and older pages) loads once that is on screen.
-    let recent = LocalResource::new(|| async {
-        crate::ui::format::mark("between:first-page:start");
-        let page = store::journal_newest(PAGE * 2).await;
-        crate::ui::format::mark("between:first-page:end");
-        page
-    });
     let cache = expect_context::<JournalCache>();
+    let recent = cache.newest();
     // Already loaded by another screen: use it at once. Otherwise the full list starts
     // loading only once the first screen is up.
     let full_wanted = RwSignal::new(cache.is_loaded());
