@@ -480,6 +480,8 @@ for (const colorScheme of ['light', 'dark']) {
     found.push(...(await axe(page)).map((v) => `cards: ${v}`));
     await page.getByRole('button', { name: 'Open card: Sam' }).click();
     await opened(page).getByRole('link', { name: 'Call Sam' }).waitFor();
+    // Judged once its short fade-in is over.
+    await opened(page).evaluate((d) => Promise.all(d.getAnimations().map((a) => a.finished)));
     found.push(...(await axe(page)).map((v) => `open card: ${v}`));
     assert.deepEqual(found, []);
   });
@@ -505,6 +507,7 @@ test('at 200 % text on a 320 px screen nothing scrolls sideways: cards, open car
   await page.getByRole('button', { name: 'Open card: Samantha-Josephine' }).click();
   const dialog = opened(page);
   await dialog.getByRole('link', { name: 'Call Samantha-Josephine' }).waitFor();
+  await dialog.evaluate((d) => Promise.all(d.getAnimations().map((a) => a.finished)));
   const inside = await dialog.evaluate((d) => ({ scroll: d.scrollWidth, client: d.clientWidth, right: d.getBoundingClientRect().right }));
   if (inside.scroll > inside.client) problems.push(`open card: ${inside.scroll} > ${inside.client}`);
   if (inside.right > 320.5) problems.push(`open card: reaches ${inside.right} px`);

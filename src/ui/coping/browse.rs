@@ -139,8 +139,10 @@ pub fn CardBrowser(
         </Listing>
         <dialog class="card-open" node_ref=dialog aria-labelledby="card-open-title" on:close=closed>
             <div class="card-open__top">
+                // Named after the card; what shows is where it comes from.
                 <p class="card-open__label" id="card-open-title">
-                    <span class="visually-hidden">"Card: "</span>{name}
+                    <span class="visually-hidden">"Card: "{name}</span>
+                    <span aria-hidden="true">"From your coping box"</span>
                 </p>
                 <button type="button" class="button" on:click=close>"Close"</button>
             </div>
