@@ -114,7 +114,9 @@ pub fn CardBrowser(
         let deck = candidates();
         let favourites: Vec<bool> = deck.iter().map(|r| r.body.favourite).collect();
         let current = open.get_untracked();
-        let avoid = deck.iter().position(|r| Some(&r.meta.id) == current.as_ref());
+        let avoid = deck
+            .iter()
+            .position(|r| Some(&r.meta.id) == current.as_ref());
         if let Some(i) = draw(&favourites, avoid, js_sys::Math::random()) {
             if let Some(r) = deck.get(i) {
                 open.set(Some(r.meta.id.clone()));

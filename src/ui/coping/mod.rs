@@ -115,11 +115,10 @@ pub fn Coping() -> impl IntoView {
     Effect::new(move |before: Option<bool>| {
         let now = editing.get();
         if before.is_some_and(|b| b != now) {
-            let target = focus_next.get_value().unwrap_or(if now {
-                "edit-title"
-            } else {
-                "edit-box"
-            });
+            let target =
+                focus_next
+                    .get_value()
+                    .unwrap_or(if now { "edit-title" } else { "edit-box" });
             focus_next.set_value(None);
             request_animation_frame(move || focus_id(target));
         }
