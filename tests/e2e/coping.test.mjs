@@ -185,6 +185,17 @@ test('a photo card from an image file is scaled down on the device and kept', as
   const again = card(page, 'The beach last summer').getByRole('img', { name: 'The beach last summer' });
   await again.waitFor();
   await page.waitForFunction(() => [...document.images].some((i) => i.alt === 'The beach last summer' && i.complete && i.naturalWidth === 1600));
+
+  // In the box, the photo opens large.
+  await done(page);
+  const tile = card(page, 'The beach last summer').getByRole('img', { name: 'The beach last summer' });
+  await tile.waitFor();
+  await page.getByRole('button', { name: 'Open card: The beach last summer' }).click();
+  const big = page.getByRole('dialog', { name: 'Card: The beach last summer' }).getByRole('img', { name: 'The beach last summer' });
+  await big.waitFor();
+  await page.waitForFunction(() => [...document.querySelectorAll('dialog img')].some((i) => i.complete && i.naturalWidth > 0));
+  const area = async (l) => { const b = await l.boundingBox(); return b.width * b.height; };
+  assert.ok((await area(big)) > 2 * (await area(tile)), 'the open photo is larger than on the card');
 });
 
 test('a full disk while saving a photo keeps the card on screen with a message', async (t) => {
