@@ -23,7 +23,7 @@ for (const colorScheme of ['light', 'dark']) {
     await writeEntry(page, 'An entry for the checker to look at');
     // Coping cards of several kinds (the starter deck and a person), and a safety plan,
     // so those screens show their lists and controls.
-    await page.goto(server.url + 'coping');
+    await page.goto(server.url + 'coping?edit');
     await appReady(page);
     await page.getByRole('button', { name: 'Add the starter cards' }).click();
     await page.getByRole('status').filter({ hasText: 'Starter cards added.' }).waitFor();

@@ -220,7 +220,7 @@ test('a panic shows a plain message and the help link, never a blank page', asyn
 });
 
 test('a person in both the coping box and the safety plan shows once on the crisis card', async (t) => {
-  const { page, server } = await openApp(t, 'coping', { locale: 'en-GB' });
+  const { page, server } = await openApp(t, 'coping?edit', { locale: 'en-GB' });
   await page.getByRole('button', { name: 'No thanks' }).click();
   await page.getByLabel('Kind of card').selectOption({ label: 'Person to reach out to' });
   await page.getByLabel('Name', { exact: true }).fill('Jo');

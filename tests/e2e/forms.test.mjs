@@ -61,7 +61,7 @@ test('a draft that cannot be written says so once, and saving still works once t
 });
 
 test('the coping card form and the safety plan keep a draft across a reload', async (t) => {
-  const { page, server } = await openApp(t, 'coping');
+  const { page, server } = await openApp(t, 'coping?edit');
   const offer = page.getByRole('region', { name: 'Would you like some cards to start with?' });
   await offer.getByRole('button', { name: 'No thanks' }).click();
   await page.getByLabel('Kind of card').selectOption({ label: 'Person to reach out to' });

@@ -156,7 +156,7 @@ test('a 60-megapixel photo is refused from its header, before decoding, and noth
       return decode.apply(this, args);
     };
   });
-  await page.goto(server.url + 'coping');
+  await page.goto(server.url + 'coping?edit');
   await appReady(page);
   await page.getByRole('button', { name: 'No thanks' }).click();
   await page.getByLabel('Kind of card').selectOption({ label: 'Photo' });

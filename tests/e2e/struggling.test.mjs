@@ -38,7 +38,7 @@ test('from Today in one tap: draw a card, then another one', async (t) => {
 
 test('own cards are drawn, and a favourite more often than the rest', async (t) => {
   const { page, server } = await open(t);
-  await page.goto(server.url + 'coping');
+  await page.goto(server.url + 'coping?edit');
   await appReady(page);
   await page.getByRole('button', { name: 'No thanks' }).click();
   for (const words of ['Rarely me', 'Often me']) {

@@ -15,7 +15,7 @@ use super::{card_problem, CardFace};
 
 /// Which cards the list shows.
 #[derive(Clone, Copy, PartialEq)]
-enum Filter {
+pub enum Filter {
     All,
     Favourites,
     Kind(CardKind),
@@ -37,12 +37,43 @@ impl Filter {
         }
     }
 
-    fn keeps(self, card: &CopingCard) -> bool {
+    pub fn keeps(self, card: &CopingCard) -> bool {
         match self {
             Filter::All => true,
             Filter::Favourites => card.favourite,
             Filter::Kind(k) => card.kind == k,
         }
+    }
+}
+
+/// "Show": which cards, all, favourites or one kind.
+#[component]
+pub fn FilterSelect(filter: RwSignal<Filter>) -> impl IntoView {
+    let mut options = vec![Filter::All, Filter::Favourites];
+    options.extend(CardKind::ALL.into_iter().map(Filter::Kind));
+    let options = options
+        .into_iter()
+        .map(|f| {
+            let label = match f {
+                Filter::All => "All cards",
+                Filter::Favourites => "Favourites",
+                Filter::Kind(k) => k.label(),
+            };
+            view! { <option value=f.value() selected=move || filter.get() == f>{label}</option> }
+        })
+        .collect_view();
+    view! {
+        <div class="field field--inline">
+            <label class="field__label" for="card-filter">"Show"</label>
+            <select
+                id="card-filter"
+                class="field__input"
+                on:change=move |ev| filter.set(Filter::parse(&event_target_value(&ev)))
+                prop:value=move || filter.get().value()
+            >
+                {options}
+            </select>
+        </div>
     }
 }
 
@@ -52,8 +83,8 @@ impl Filter {
 pub fn CardList(
     cards: LocalResource<Result<Vec<Record<CopingCard>>, StoreError>>,
     list: Memo<Vec<Record<CopingCard>>>,
+    filter: RwSignal<Filter>,
 ) -> impl IntoView {
-    let filter = RwSignal::new(Filter::All);
     let shown = Memo::new(move |_| {
         let f = filter.get();
         list.get()
@@ -81,34 +112,11 @@ pub fn CardList(
             });
         }
     };
-    let mut options = vec![Filter::All, Filter::Favourites];
-    options.extend(CardKind::ALL.into_iter().map(Filter::Kind));
-    let options = options
-        .into_iter()
-        .map(|f| {
-            let label = match f {
-                Filter::All => "All cards",
-                Filter::Favourites => "Favourites",
-                Filter::Kind(k) => k.label(),
-            };
-            view! { <option value=f.value() selected=move || filter.get() == f>{label}</option> }
-        })
-        .collect_view();
 
     view! {
         <section class="coping-cards" aria-labelledby="cards-title">
             <h2 id="cards-title">"Your cards"</h2>
-            <div class="field field--inline">
-                <label class="field__label" for="card-filter">"Show"</label>
-                <select
-                    id="card-filter"
-                    class="field__input"
-                    on:change=move |ev| filter.set(Filter::parse(&event_target_value(&ev)))
-                    prop:value=move || filter.get().value()
-                >
-                    {options}
-                </select>
-            </div>
+            <FilterSelect filter=filter/>
             <StoreMessage error=failure/>
             <UndoToast message="Card deleted." visible=Signal::derive(move || undo.with(Option::is_some))
                 on_undo=Callback::new(restore)/>
