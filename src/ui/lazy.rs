@@ -21,7 +21,7 @@ use leptos_router::components::A;
 
 use crate::domain::route::Route;
 use crate::store::{self, StoreError};
-use crate::ui::context::{Base, JournalCache};
+use crate::ui::context::Base;
 use crate::ui::widgets::Page;
 
 /// A screen's code could not be fetched (offline before it was cached, a flaky network).
@@ -37,13 +37,8 @@ type Preload = Pin<Box<dyn Future<Output = Result<(), SplitLoaderError>>>>;
 
 /// One lazy screen: its split point (all screens given the same `$chunk` share one
 /// file), the function that fetches its chunk, and the route view that shows it.
-/// `$reads` starts reading the screen's data (in the main module) while its code is
-/// fetched, so the two waits overlap instead of adding up.
 macro_rules! lazy_screen {
     ($component:ident, $chunk:ident, $split:ident, $preload:ident, $route:expr, $view:expr) => {
-        lazy_screen!($component, $chunk, $split, $preload, $route, $view, || ());
-    };
-    ($component:ident, $chunk:ident, $split:ident, $preload:ident, $route:expr, $view:expr, $reads:expr) => {
         #[wasm_split($chunk, fallible, preload($preload), wasm_split_path = ::leptos::wasm_split)]
         fn $split() -> Result<AnyView, ChunkFailed> {
             Ok($view.into_any())
@@ -67,25 +62,11 @@ macro_rules! lazy_screen {
                 }
                 ready_now($split()).and_then(Result::ok)
             }
-            if !LOADED.load(Ordering::Relaxed) {
-                ($reads)();
-            }
             view! { <LazyScreen title=$route.title() fetch=fetch show=show/> }
         }
     };
 }
 
-lazy_screen!(
-    JournalScreen,
-    journal,
-    journal_view,
-    journal_fetch,
-    Route::Journal,
-    view! { <super::journal::Journal/> },
-    || {
-        let _ = expect_context::<JournalCache>().newest();
-    }
-);
 lazy_screen!(
     EntryScreen,
     journal,
@@ -116,8 +97,7 @@ lazy_screen!(
     patterns_view,
     patterns_fetch,
     Route::Patterns,
-    view! { <super::patterns::Patterns/> },
-    read_journal
+    view! { <super::patterns::Patterns/> }
 );
 lazy_screen!(
     CopingScreen,
@@ -206,15 +186,6 @@ pub fn housekeeping_soon() {
             web_sys::console::warn_1(&format!("housekeeping: {e}").into());
         }
     });
-}
-
-/// Starts reading what Patterns shows (`JournalCache`, kept for the app): the full
-/// entries if the journal has them already, otherwise the month summaries.
-fn read_journal() {
-    let cache = expect_context::<JournalCache>();
-    if !cache.is_loaded() {
-        let _ = cache.summaries();
-    }
 }
 
 /// Polls a future once: its output if it is ready at once. A split point's wrapper is

@@ -69,7 +69,7 @@ pub fn App() -> impl IntoView {
             <widgets::Shell>
                 <Routes fallback=|| view! { <widgets::NotFound/> }>
                     <RouteView path=path!("/") view=today::Today/>
-                    <RouteView path=path!("/journal") view=lazy::JournalScreen/>
+                    <RouteView path=path!("/journal") view=journal::Journal/>
                     <RouteView path=path!("/sessions") view=lazy::SessionsScreen/>
                     <RouteView path=path!("/coping") view=lazy::CopingScreen/>
                     <RouteView path=path!("/settings") view=lazy::SettingsScreen/>

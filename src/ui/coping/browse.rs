@@ -3,7 +3,6 @@
 
 use leptos::prelude::*;
 use leptos_router::components::A;
-use wasm_bindgen::JsCast;
 
 use crate::domain::coping::{draw, CardKind, CopingCard};
 use crate::domain::record::{Record, RecordId};
@@ -13,7 +12,7 @@ use crate::ui::context::Base;
 use crate::ui::kit::{Listing, Shown};
 
 use super::card_list::{Filter, FilterSelect};
-use super::{CardFace, StoredPhoto};
+use super::{focus_id, CardFace};
 
 /// The name a card goes by when it is opened: its words, or what it is.
 fn card_name(card: &CopingCard) -> String {
@@ -33,15 +32,6 @@ fn card_name(card: &CopingCard) -> String {
 /// The id of a card's "open" button, so focus can go back to it.
 fn open_button_id(id: &RecordId) -> String {
     format!("open-card-{}", id.as_str())
-}
-
-fn focus_by_id(id: &str) {
-    if let Some(el) = document()
-        .get_element_by_id(id)
-        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
-    {
-        let _ = el.focus();
-    }
 }
 
 /// The cards, calm and readable, each one a button that opens it full screen.
@@ -85,7 +75,7 @@ pub fn CardBrowser(
     let closed = move |_| {
         open.set(None);
         if let Some(id) = opener.get_value() {
-            focus_by_id(&id);
+            focus_id(&id);
         }
     };
     let opened = Memo::new(move |_| {
@@ -167,34 +157,11 @@ fn CardTile(record: Record<CopingCard>, on_open: Callback<RecordId>) -> impl Int
     let card = record.body;
     let id = record.meta.id;
     let name = card_name(&card);
-    let photo = card.photo.clone().map(|p| {
-        let alt = if card.title.is_empty() {
-            "A photo I chose".to_string()
-        } else {
-            card.title.clone()
-        };
-        view! { <StoredPhoto id=p alt=alt/> }
-    });
-    let person = (card.kind == CardKind::Person).then(|| {
-        let who = card.title.clone();
-        view! {
-            <div class="coping-card__reach">
-                <a class="button button--call" href=crate::domain::crisis::tel_href(&card.phone)>{format!("Call {who}")}</a>
-                <a class="button button--call" href=crate::domain::crisis::sms_href(&card.phone, None)>{format!("Text {who}")}</a>
-            </div>
-        }
-    });
+    let favourite = card.favourite;
     let button_id = open_button_id(&id);
     view! {
-        <li class="card coping-card card-tile" class:coping-card--favourite=card.favourite>
-            <p class="coping-card__kind">
-                {card.kind.label()}
-                {card.favourite.then(|| view! { <span class="card-tile__fav">" · "<span aria-hidden="true">"★ "</span>"Favourite"</span> })}
-            </p>
-            {photo}
-            {(!card.title.is_empty()).then(|| view! { <h3 class="coping-card__title">{card.title.clone()}</h3> })}
-            {(!card.text.is_empty()).then(|| view! { <p class="coping-card__text card-tile__text">{card.text.clone()}</p> })}
-            {person}
+        <li class="card coping-card card-tile" class:coping-card--favourite=favourite>
+            <CardFace card=card tile=true/>
             <button type="button" id=button_id class="button card-tile__open"
                 aria-label=format!("Open card: {name}") on:click=move |_| on_open.run(id.clone())>
                 "Open"

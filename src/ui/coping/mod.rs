@@ -45,8 +45,9 @@ pub fn card_problem(kind: CardKind, e: CardError) -> &'static str {
 }
 
 /// What a card shows: its words, its photo, and call and text links for a person.
+/// As a `tile` in the box, a favourite says so and long words are cut to a few lines.
 #[component]
-pub fn CardFace(card: CopingCard) -> impl IntoView {
+pub fn CardFace(card: CopingCard, #[prop(optional)] tile: bool) -> impl IntoView {
     let photo = card.photo.clone().map(|id| {
         let alt = if card.title.is_empty() {
             "A photo I chose".to_string()
@@ -64,11 +65,14 @@ pub fn CardFace(card: CopingCard) -> impl IntoView {
             </div>
         }
     });
+    let favourite = (tile && card.favourite).then(|| {
+        view! { <span class="card-tile__fav">" · "<span aria-hidden="true">"★ "</span>"Favourite"</span> }
+    });
     view! {
-        <p class="coping-card__kind">{card.kind.label()}</p>
+        <p class="coping-card__kind">{card.kind.label()}{favourite}</p>
         {photo}
         {(!card.title.is_empty()).then(|| view! { <h3 class="coping-card__title">{card.title.clone()}</h3> })}
-        {(!card.text.is_empty()).then(|| view! { <p class="coping-card__text">{card.text.clone()}</p> })}
+        {(!card.text.is_empty()).then(|| view! { <p class="coping-card__text" class:card-tile__text=tile>{card.text.clone()}</p> })}
         {reach}
     }
 }
