@@ -238,6 +238,32 @@ fn read_tx(db: &idb::Database) -> Result<(Transaction, ObjectStore), StoreError>
     Ok((tx, records))
 }
 
+/// Every summarised entry, in `tx`; `None` if the summaries are not complete or one
+/// cannot be read (the caller rebuilds them).
+async fn all_items(
+    tx: &Transaction,
+    records: &ObjectStore,
+) -> Result<Option<Vec<Record<JournalEntry>>>, StoreError> {
+    let complete = ask_complete(tx)?;
+    let values = records
+        .get_all(Some(Query::KeyRange(range()?)), None)
+        .map_err(StoreError::from_idb)?
+        .into_future();
+    let (complete, values) = (complete.await, values.await);
+    if !complete? {
+        return Ok(None);
+    }
+    let values = values.map_err(StoreError::from_idb)?;
+    let mut out = Vec::new();
+    for v in &values {
+        match items(v) {
+            Some(list) => out.extend(list),
+            None => return Ok(None),
+        }
+    }
+    Ok(Some(out))
+}
+
 fn items(value: &JsValue) -> Option<Vec<Record<JournalEntry>>> {
     codec::decode::<JournalMonth>(value).ok().map(|r| {
         r.body
@@ -254,24 +280,7 @@ pub async fn journal_summaries() -> Result<Vec<Record<JournalEntry>>, StoreError
     fresh(
         |db| async move {
             let (tx, records) = read_tx(&db)?;
-            let complete = ask_complete(&tx)?;
-            let values = records
-                .get_all(Some(Query::KeyRange(range()?)), None)
-                .map_err(StoreError::from_idb)?
-                .into_future();
-            let (complete, values) = (complete.await, values.await);
-            if !complete? {
-                return Ok(None);
-            }
-            let values = values.map_err(StoreError::from_idb)?;
-            let mut out = Vec::new();
-            for v in &values {
-                match items(v) {
-                    Some(list) => out.extend(list),
-                    None => return Ok(None),
-                }
-            }
-            Ok(Some(out))
+            all_items(&tx, &records).await
         },
         |all| all.iter().map(|r| MonthItem::of(r).into_record()).collect(),
     )
@@ -337,23 +346,10 @@ pub async fn journal_picked(
     fresh(
         |db| async move {
             let (tx, records) = read_tx(&db)?;
-            let complete = ask_complete(&tx)?;
-            let values = records
-                .get_all(Some(Query::KeyRange(range()?)), None)
-                .map_err(StoreError::from_idb)?
-                .into_future();
-            let (complete, values) = (complete.await, values.await);
-            if !complete? {
+            let Some(all) = all_items(&tx, &records).await? else {
                 return Ok(None);
-            }
-            let values = values.map_err(StoreError::from_idb)?;
-            let mut ids = Vec::new();
-            for v in &values {
-                match items(v) {
-                    Some(list) => ids.extend(list.into_iter().filter(pick).map(|r| r.meta.id)),
-                    None => return Ok(None),
-                }
-            }
+            };
+            let ids: Vec<RecordId> = all.into_iter().filter(pick).map(|r| r.meta.id).collect();
             Ok(Some(get_entries(&records, &ids).await?))
         },
         |mut all| {

@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
-import { startServer, launch, waitForController, appReady, ROUTES, DIST } from './helpers.mjs';
+import { startServer, launch, openApp, waitForController, appReady, ROUTES, DIST } from './helpers.mjs';
 
 /// Every wasm file of the build but the main one: the feature chunks (split_*) and the
 /// code some of them share (chunk_*).
@@ -17,11 +17,7 @@ const chunks = () => {
 
 test('the worker precaches every chunk, and every screen opens offline in a fresh page', async (t) => {
   const all = chunks();
-  const server = await startServer({ root: DIST });
-  t.after(server.close);
-  const { page, context } = await launch(t, { origin: server.origin });
-  await page.goto(server.url);
-  await appReady(page);
+  const { page, context, server } = await openApp(t);
   await waitForController(page);
   await page.waitForLoadState('networkidle');
 

@@ -11,7 +11,7 @@ use crate::store::StoreError;
 use crate::ui::context::Base;
 use crate::ui::kit::{Listing, Shown};
 
-use super::card_list::{Filter, FilterSelect};
+use super::card_list::{shown_cards, Filter, FilterSelect};
 use super::{focus_id, CardFace};
 
 /// The name a card goes by when it is opened: its words, or what it is.
@@ -44,13 +44,7 @@ pub fn CardBrowser(
     on_add: Callback<()>,
 ) -> impl IntoView {
     let base = expect_context::<Base>();
-    let shown = Memo::new(move |_| {
-        let f = filter.get();
-        list.get()
-            .into_iter()
-            .filter(|r| f.keeps(&r.body))
-            .collect::<Vec<_>>()
-    });
+    let shown = shown_cards(list, filter);
     let state = Memo::new(move |_| cards.with(|c| Shown::of(c.as_ref())));
     // The card open full screen, and the button that opened the first one.
     let open = RwSignal::new(None::<RecordId>);

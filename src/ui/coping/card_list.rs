@@ -77,6 +77,20 @@ pub fn FilterSelect(filter: RwSignal<Filter>) -> impl IntoView {
     }
 }
 
+/// The cards `filter` keeps, in their order.
+pub fn shown_cards(
+    list: Memo<Vec<Record<CopingCard>>>,
+    filter: RwSignal<Filter>,
+) -> Memo<Vec<Record<CopingCard>>> {
+    Memo::new(move |_| {
+        let f = filter.get();
+        list.get()
+            .into_iter()
+            .filter(|r| f.keeps(&r.body))
+            .collect::<Vec<_>>()
+    })
+}
+
 /// The person's cards in their order, filtered by kind, each editable, movable,
 /// favourite-able and deletable with undo.
 #[component]
@@ -85,13 +99,7 @@ pub fn CardList(
     list: Memo<Vec<Record<CopingCard>>>,
     filter: RwSignal<Filter>,
 ) -> impl IntoView {
-    let shown = Memo::new(move |_| {
-        let f = filter.get();
-        list.get()
-            .into_iter()
-            .filter(|r| f.keeps(&r.body))
-            .collect::<Vec<_>>()
-    });
+    let shown = shown_cards(list, filter);
     // Rebuilt only when the state changes, so keyed items (and edits) survive reloads.
     let state = Memo::new(move |_| cards.with(|c| Shown::of(c.as_ref())));
     let undo = RwSignal::new(None::<Record<CopingCard>>);
