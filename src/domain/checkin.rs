@@ -206,6 +206,28 @@ pub fn item9_answered(q: Questionnaire, answers: &[Option<u8>]) -> bool {
     q == Questionnaire::Phq9 && answers.get(8).copied().flatten().is_some_and(|a| a > 0)
 }
 
+/// The questions of `q` not answered yet, by index, in order.
+pub fn unanswered(q: Questionnaire, answers: &[Option<u8>]) -> Vec<usize> {
+    (0..q.items().len())
+        .filter(|&i| answers.get(i).copied().flatten().is_none())
+        .collect()
+}
+
+/// "One question is still unanswered: question 4." or "2 questions are still
+/// unanswered: questions 3 and 7." (numbers from 1, as the questions show them).
+pub fn unanswered_words(missing: &[usize]) -> String {
+    let numbers: Vec<String> = missing.iter().map(|i| (i + 1).to_string()).collect();
+    match numbers.as_slice() {
+        [] => String::new(),
+        [one] => format!("One question is still unanswered: question {one}."),
+        [rest @ .., last] => format!(
+            "{} questions are still unanswered: questions {} and {last}.",
+            numbers.len(),
+            rest.join(", ")
+        ),
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum CheckInError {
     #[error("{unanswered} questions unanswered")]
@@ -374,6 +396,30 @@ mod tests {
         assert!(
             CheckIn::new(Questionnaire::Gad7, &all(Questionnaire::Gad7, 1)[..6], 0, 0).is_err()
         );
+    }
+
+    #[test]
+    fn unanswered_questions_are_named() {
+        let mut answers = vec![Some(1); 9];
+        answers[2] = None;
+        answers[6] = None;
+        let missing = unanswered(Questionnaire::Phq9, &answers);
+        assert_eq!(missing, vec![2, 6]);
+        assert_eq!(
+            unanswered_words(&missing),
+            "2 questions are still unanswered: questions 3 and 7."
+        );
+        assert_eq!(
+            unanswered_words(&[0, 4, 8]),
+            "3 questions are still unanswered: questions 1, 5 and 9."
+        );
+        assert_eq!(
+            unanswered_words(&[3]),
+            "One question is still unanswered: question 4."
+        );
+        // A draft from a shorter version of the questionnaire: the rest are unanswered.
+        assert_eq!(unanswered(Questionnaire::Gad7, &[Some(0); 5]), vec![5, 6]);
+        assert!(unanswered(Questionnaire::Gad7, &[Some(0); 7]).is_empty());
     }
 
     #[test]

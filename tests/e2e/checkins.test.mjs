@@ -1,7 +1,7 @@
 // Check-ins: scoring shown in plain words, history, and the PHQ-9 item 9 path.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openApp } from './helpers.mjs';
+import { openApp, until } from './helpers.mjs';
 
 const open = openApp;
 
@@ -35,7 +35,13 @@ test('PHQ-9 with item 9 above zero shows help at once, keeps the score, and offe
   // Unanswered questions are pointed out, nothing is scored.
   await answer(page, 7, () => 'Several days');
   await page.getByRole('button', { name: 'See my result' }).click();
-  await page.getByRole('alert').filter({ hasText: '2 questions are still unanswered.' }).waitFor();
+  await page.getByRole('alert').filter({ hasText: '2 questions are still unanswered: questions 8 and 9.' }).waitFor();
+  // Focus goes to the first of them, and each says so in words.
+  const eighth = page.getByRole('radiogroup', { name: /^8\. / });
+  await until(() => eighth.getByRole('radio').first().evaluate((el) => el === document.activeElement), 'focus on question 8');
+  assert.equal(await eighth.getByText('Not answered yet').count(), 1);
+  assert.equal(await page.getByText('Not answered yet').count(), 2);
+  assert.equal(await page.getByRole('radiogroup', { name: /^7\. / }).getByText('Not answered yet').count(), 0);
 
   await page.getByRole('radiogroup').nth(7).getByRole('radio', { name: 'Not at all' }).check();
   await page.getByRole('radiogroup').nth(8).getByRole('radio', { name: 'Several days' }).check();

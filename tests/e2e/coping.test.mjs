@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync, truncateSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startServer, launch, appReady, makePng, DIST, simulateFullDisk, axe, textSize, waitForController } from './helpers.mjs';
+import { startServer, launch, appReady, makePng, DIST, simulateFullDisk, axe, textSize, waitForController, until } from './helpers.mjs';
 
 async function coping(t, options = {}) {
   const server = await startServer({ root: DIST });
@@ -27,15 +27,6 @@ async function declineStarter(page) {
 
 /// True when `locator` is the focused element.
 const focused = (locator) => locator.evaluate((el) => el === document.activeElement);
-
-/// Waits until `check` is true, or fails with `what`.
-async function until(check, what, timeout = 5000) {
-  const end = Date.now() + timeout;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error(`timed out waiting: ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 /// The card opened full screen.
 const opened = (page) => page.getByRole('dialog');

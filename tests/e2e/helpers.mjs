@@ -124,6 +124,15 @@ export async function appReady(page) {
   await page.getByRole('navigation', { name: 'Main' }).waitFor({ timeout: 30_000 });
 }
 
+/// Waits until `check` (async) is true, or fails with `what`.
+export async function until(check, what, timeout = 5000) {
+  const end = Date.now() + timeout;
+  while (!(await check())) {
+    if (Date.now() > end) throw new Error(`timed out waiting: ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
 /// Waits until a field shows `expected` (a kept draft is read a moment after the
 /// screen appears), then asserts it, so a wrong value still fails with a diff.
 export async function valueOf(locator, expected, timeout = 5_000) {

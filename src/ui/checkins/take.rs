@@ -1,9 +1,13 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
+use wasm_bindgen::JsCast;
 
 use crate::domain::agenda::AgendaItem;
-use crate::domain::checkin::{item9_answered, CheckIn, CheckInDraft, CheckInError, Questionnaire};
+use crate::domain::checkin::{
+    item9_answered, unanswered, unanswered_words, CheckIn, CheckInDraft, CheckInError,
+    Questionnaire,
+};
 use crate::domain::record::{Kind, Record, RecordId};
 use crate::domain::route::Route;
 use crate::store::{self, StoreError};
@@ -56,6 +60,8 @@ pub fn TakeCheckIn() -> impl IntoView {
         })
     };
     let problem = RwSignal::new(None::<String>);
+    // After a first "See my result": questions still unanswered say so.
+    let checked = RwSignal::new(false);
     let needs_help = Memo::new(move |_| answers.with(|a| item9_answered(q, a)));
     let pending = kit.pending();
 
@@ -63,10 +69,23 @@ pub fn TakeCheckIn() -> impl IntoView {
         ev.prevent_default();
         let now = now_ms();
         match CheckIn::new(q, &answers.get_untracked(), now, offset_at(now)) {
-            Err(CheckInError::Unanswered { unanswered }) => problem.set(Some(match unanswered {
-                1 => "One question is still unanswered.".to_string(),
-                n => format!("{n} questions are still unanswered."),
-            })),
+            Err(CheckInError::Unanswered { .. }) => {
+                let missing = answers.with_untracked(|a| unanswered(q, a));
+                problem.set(Some(unanswered_words(&missing)));
+                // Straight to the first one, for keyboard and screen-reader users too.
+                if let Some(first) = missing.first() {
+                    let id = format!("item-{first}-0");
+                    request_animation_frame(move || {
+                        if let Some(el) = document()
+                            .get_element_by_id(&id)
+                            .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+                        {
+                            let _ = el.focus();
+                        }
+                    });
+                }
+                checked.set(true);
+            }
             Err(CheckInError::OutOfRange) => {
                 problem.set(Some("One of the answers is not on the scale.".into()))
             }
@@ -88,11 +107,12 @@ pub fn TakeCheckIn() -> impl IntoView {
             let options = q
                 .options()
                 .iter()
-                .map(|(label, value)| {
+                .enumerate()
+                .map(|(k, (label, value))| {
                     let value = *value;
                     view! {
                         <label class="choice">
-                            <input type="radio" name=name.clone() value=value.to_string()
+                            <input type="radio" id=format!("{name}-{k}") name=name.clone() value=value.to_string()
                                 prop:checked=move || answers.with(|a| a.get(i).copied().flatten() == Some(value))
                                 on:change=move |_| set_answer(i, value)/>
                             <span>{*label}</span>
@@ -104,6 +124,9 @@ pub fn TakeCheckIn() -> impl IntoView {
             view! {
                 <fieldset class="card question" role="radiogroup" aria-labelledby=labelled_by>
                     <legend id=legend_id class="field__label">{format!("{}. {item}", i + 1)}</legend>
+                    {move || (checked.get() && answers.with(|a| a.get(i).copied().flatten().is_none())).then(|| view! {
+                        <p class="question__missing">"Not answered yet"</p>
+                    })}
                     <div class="choices">{options}</div>
                 </fieldset>
             }

@@ -67,6 +67,11 @@ pub fn CardBrowser(
     };
     // Closed by "Close" or by Escape: focus goes back to the card that was opened.
     let closed = move |_| {
+        // A close event can arrive after the card was opened again (a fast tap):
+        // then it is not closed any more.
+        if dialog.get_untracked().is_some_and(|d| d.open()) {
+            return;
+        }
         open.set(None);
         if let Some(id) = opener.get_value() {
             focus_id(&id);
