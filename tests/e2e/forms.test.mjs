@@ -236,7 +236,7 @@ for (const [name, options] of [
     assert.equal(await page.evaluate(() => document.activeElement?.textContent), "You don't have to carry this alone");
 
     await page.getByRole('button', { name: 'See my result' }).click();
-    await page.getByRole('alert').filter({ hasText: '8 questions are still unanswered.' }).waitFor();
+    await page.getByRole('alert').filter({ hasText: '8 questions are still unanswered: questions 1, 2, 3, 4, 5, 6, 7 and 8.' }).waitFor();
     assert.ok(await help.isVisible(), 'the help stays while the rest is unanswered');
 
     for (let i = 0; i < 8; i++) {

@@ -116,6 +116,7 @@ test('impossible values get a clear message and keep what was typed', async (t) 
   assert.equal((await page.getByLabel("What's on your mind?").inputValue()).length, 20_000);
   await page.getByRole('button', { name: 'Save entry' }).click();
   await page.getByRole('status').filter({ hasText: 'Saved on this device.' }).waitFor();
+  await entries(page).first().waitFor();
   assert.equal(await entries(page).count(), 1);
 });
 
@@ -243,6 +244,8 @@ test('deleted entries wait in the trash and can be restored', async (t) => {
   await appReady(page);
   await page.getByText('Nothing deleted.').waitFor();
   await page.getByRole('link', { name: 'Back to journal' }).click();
+  // The restored entry is there, and the thought record deleted for good is not.
+  await entries(page).filter({ hasText: 'Delete me, then bring me back' }).waitFor();
   assert.equal(await entries(page).count(), 1);
 });
 
