@@ -66,6 +66,19 @@ async fn entries_by_month() -> BTreeMap<String, Vec<(String, u32, Option<Millis>
 
 /// Runs `f` on the `records` and `meta` stores in one read-write transaction,
 /// behind the store's back (as another version, or damage, would).
+/// Stores a summary for `month` that this version cannot read, behind the store's back.
+async fn put_unreadable_summary(month: &str) {
+    behind_the_back(|records, _| {
+        let value = js_sys::JSON::parse(&format!(
+            r#"{{"key":"{}","kind":"journal_month","id":"{month}","created":1,"updated":1,"deleted":null,"rev":1,"enc":"json","payload":"not json"}}"#,
+            months::key(month)
+        ))
+        .unwrap();
+        records.put(&value, None).unwrap();
+    })
+    .await;
+}
+
 async fn behind_the_back(f: impl FnOnce(&idb::ObjectStore, &idb::ObjectStore)) {
     let db = store::open_at(schema::DB_NAME, schema::VERSION)
         .await
@@ -390,15 +403,7 @@ async fn missing_or_unreadable_summaries_are_rebuilt_from_the_entries() {
     assert!(summary("2026-03").await.is_some());
 
     // A summary this version cannot read, flag still there: rebuilt on reading it.
-    behind_the_back(|records, _| {
-        let value = js_sys::JSON::parse(&format!(
-            r#"{{"key":"{}","kind":"journal_month","id":"2026-02","created":1,"updated":1,"deleted":null,"rev":1,"enc":"json","payload":"not json"}}"#,
-            months::key("2026-02")
-        ))
-        .unwrap();
-        records.put(&value, None).unwrap();
-    })
-    .await;
+    put_unreadable_summary("2026-02").await;
     assert_eq!(summaries_by_month().await, expected);
     let newest = store::journal_newest(3).await.unwrap();
     let texts: Vec<&str> = newest.iter().map(|r| r.body.text.as_str()).collect();
@@ -406,15 +411,7 @@ async fn missing_or_unreadable_summaries_are_rebuilt_from_the_entries() {
 
     // A write meeting an unreadable summary leaves it, drops the flag, and the next
     // read has every entry again.
-    behind_the_back(|records, _| {
-        let value = js_sys::JSON::parse(&format!(
-            r#"{{"key":"{}","kind":"journal_month","id":"2026-03","created":1,"updated":1,"deleted":null,"rev":1,"enc":"json","payload":"not json"}}"#,
-            months::key("2026-03")
-        ))
-        .unwrap();
-        records.put(&value, None).unwrap();
-    })
-    .await;
+    put_unreadable_summary("2026-03").await;
     store::create(entry(MID_MARCH + DAY, "written meanwhile"))
         .await
         .unwrap();
