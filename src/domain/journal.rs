@@ -196,6 +196,14 @@ pub enum EntryError {
 }
 
 impl JournalEntry {
+    /// Hours slept, when the entry says: the one place that knows where sleep is kept.
+    pub fn sleep_hours(&self) -> Option<f64> {
+        self.symptoms
+            .iter()
+            .find(|s| scale_of(&s.name) == Scale::Hours)
+            .map(|s| s.value)
+    }
+
     /// What a one-line mention of the entry says: its text, or its mood when it has no
     /// text ("Mood: Okay").
     pub fn gist(&self) -> String {

@@ -176,3 +176,20 @@ fn an_entry_is_mentioned_by_its_text_or_else_its_mood() {
     e.mood = None;
     assert_eq!(e.gist(), "");
 }
+
+#[test]
+fn sleep_is_read_from_the_hours_symptom_only() {
+    let mut e = JournalEntry::default();
+    assert_eq!(e.sleep_hours(), None);
+    e.symptoms = vec![
+        Symptom {
+            name: "Anxiety".into(),
+            value: 7.0,
+        },
+        Symptom {
+            name: "Sleep (hours)".into(),
+            value: 5.5,
+        },
+    ];
+    assert_eq!(e.sleep_hours(), Some(5.5));
+}

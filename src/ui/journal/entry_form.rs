@@ -15,7 +15,7 @@ use crate::domain::route::Route;
 use crate::ui::context::Base;
 use crate::ui::format::{datetime_local_value, now_ms, offset_at, parse_datetime_local};
 use crate::ui::kit::{enter_never_submits, Form, FormNotices, FormProblems, FormSpec};
-use crate::ui::widgets::Page;
+use crate::ui::widgets::{MoodMark, Page};
 
 use super::data::used;
 use super::tag_picker::TagPicker;
@@ -210,7 +210,7 @@ pub fn EntryPage() -> impl IntoView {
                     <input type="radio" name="mood" value=m.value().to_string()
                         prop:checked=move || form.with(|f| f.entry.mood == Some(m))
                         on:change=move |_| form.update(|f| f.entry.mood = Some(m))/>
-                    <span class=format!("mood__face mood--{}", m.value())>{m.word()}</span>
+                    <span class=format!("mood__face mood--{}", m.value())><MoodMark mood=m/>" "{m.word()}</span>
                 </label>
             }
         })

@@ -8,7 +8,7 @@ use crate::domain::thought::ThoughtRecord;
 use crate::store::{self, StoreError};
 use crate::ui::context::Base;
 use crate::ui::format::{number, time_of};
-use crate::ui::widgets::StoreMessage;
+use crate::ui::widgets::{MoodMark, StoreMessage};
 
 use super::{Item, Undo};
 
@@ -24,7 +24,6 @@ pub fn EntryItem(record: Record<JournalEntry>) -> impl IntoView {
         Some(m) => format!("{} · {}", time_of(e.at), m.word()),
         None => time_of(e.at),
     };
-    let mood_class = e.mood.map(|m| format!("entry__mood mood--{}", m.value()));
     let for_session = e.for_session;
 
     let r = record.clone();
@@ -77,7 +76,7 @@ pub fn EntryItem(record: Record<JournalEntry>) -> impl IntoView {
     view! {
         <li class="card entry" tabindex="-1" node_ref=item>
             <p class="entry__when">
-                {mood_class.map(|c| view! { <span class=c aria-hidden="true"></span> })}
+                {e.mood.map(|m| view! { <MoodMark mood=m/> " " })}
                 {heading}
             </p>
             {(!e.emotions.is_empty() || !e.triggers.is_empty() || !e.symptoms.is_empty()).then(|| view! {

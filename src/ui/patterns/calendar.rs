@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use crate::domain::journal::{JournalEntry, Mood};
 use crate::domain::patterns::calendar_month;
 use crate::ui::format::{day_long, month_name, today};
+use crate::ui::widgets::MoodMark;
 
 use super::{mood_text, shift_month};
 
@@ -27,7 +28,7 @@ pub fn MoodCalendar(entries: Memo<Vec<JournalEntry>>) -> impl IntoView {
     };
     let legend = Mood::ALL
         .into_iter()
-        .map(|m| view! { <li><span class=format!("swatch mood--{}", m.value()) aria-hidden="true"></span>{m.word()}</li> })
+        .map(|m| view! { <li><span class=format!("swatch mood--{}", m.value()) aria-hidden="true"></span><MoodMark mood=m/>" "{m.word()}</li> })
         .collect_view();
     let at_latest = move || shift_month(month.get(), true) > today();
     view! {

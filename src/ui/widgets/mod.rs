@@ -2,6 +2,7 @@
 //! update prompt), the page frame and plain-words storage messages.
 
 mod chart;
+mod mood;
 mod page;
 mod people;
 mod shell;
@@ -9,6 +10,7 @@ mod store_message;
 mod undo_toast;
 
 pub use chart::{LineChart, Point};
+pub use mood::MoodMark;
 pub use page::Page;
 pub use people::MyPeople;
 pub use shell::{NotFound, Shell};
