@@ -14,4 +14,5 @@ pub mod prefs;
 pub mod record;
 pub mod route;
 pub mod safety_plan;
+pub mod sensitive;
 pub mod thought;

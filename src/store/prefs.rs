@@ -61,3 +61,15 @@ pub fn starter_answered() -> bool {
 pub fn set_starter_answered() {
     let _ = LocalStorage::set(STARTER_ANSWERED, true);
 }
+
+const HIDE_SENSITIVE: &str = "between.hide_sensitive";
+
+/// Whether sensitive topics wait for a tap on Sessions and check-ins: on unless the
+/// person turned it off.
+pub fn hide_sensitive() -> bool {
+    LocalStorage::get::<bool>(HIDE_SENSITIVE).unwrap_or(true)
+}
+
+pub fn set_hide_sensitive(hide: bool) {
+    let _ = LocalStorage::set(HIDE_SENSITIVE, hide);
+}

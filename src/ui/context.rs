@@ -2,7 +2,7 @@
 //! from here, never from another feature.
 //!
 //! - `Base`: where the app is hosted, for links.
-//! - `Prefs`: theme and crisis region.
+//! - `Prefs`: theme, crisis region, and whether sensitive topics wait for a tap.
 //! - `Flash`: a short message for the next screen, shown once.
 //! - `DataVersion`: bumped when stored records change, here or in another tab.
 //! - `JournalCache`: the journal's entries (without texts, and in full), loaded once
@@ -37,6 +37,8 @@ pub struct Prefs {
     /// The region was guessed from the browser language, not chosen: the crisis card
     /// says so ("Showing lines for the United States. Change").
     pub region_guessed: RwSignal<bool>,
+    /// Sensitive topics (suicide, self-harm) wait for a tap on Sessions and check-ins.
+    pub hide_sensitive: RwSignal<bool>,
 }
 
 /// A short message for the next screen ("Saved on this device."), shown once.

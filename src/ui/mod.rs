@@ -39,6 +39,7 @@ pub fn App() -> impl IntoView {
         theme: RwSignal::new(store::prefs::theme()),
         region: RwSignal::new(region),
         region_guessed: RwSignal::new(chosen.is_none()),
+        hide_sensitive: RwSignal::new(store::prefs::hide_sensitive()),
     };
     provide_context(prefs);
     Effect::new(move || {

@@ -63,6 +63,8 @@ test('PHQ-9 with item 9 above zero shows help at once, keeps the score, and offe
   await help.getByRole('button', { name: 'Add “talk about this” to my next session' }).click();
   await help.getByRole('status').filter({ hasText: 'Added to your list for next session.' }).waitFor();
   await page.goto(server.url + 'sessions');
+  // On a shared screen it waits behind a tap (see sensitive.test.mjs).
+  await page.getByRole('button', { name: 'Sensitive topic: show' }).click();
   await page.getByText("Talk about the thoughts I've had of being better off dead").waitFor();
 });
 

@@ -13,8 +13,8 @@ use crate::domain::route::Route;
 use crate::ui::context::Base;
 use crate::ui::format::{day_long, day_short, number};
 use crate::ui::kit::{with_deleted as records, LoadProblem};
-use crate::ui::widgets::Page;
 use crate::ui::widgets::{LineChart, Point};
+use crate::ui::widgets::{Page, Sensitive};
 
 pub use take::TakeCheckIn;
 
@@ -54,6 +54,7 @@ pub fn CheckIns() -> impl IntoView {
                             <strong>{format!("Last: {} out of {} ({}), ", c.score(), q.max_score(), band.name)}</strong>
                             {day_long(local_time(c.at, c.offset_min).date())}
                         </p>
+                        {question_nine(&c).map(|text| view! { <Sensitive text=text sensitive=true/> })}
                     }
                 })
             };
@@ -83,4 +84,22 @@ pub fn CheckIns() -> impl IntoView {
             {cards}
         </Page>
     }
+}
+
+/// What the last PHQ-9 said to question 9, when it was above "Not at all": kept in the
+/// history so it can be talked over, and hidden behind a tap on a shared screen.
+fn question_nine(c: &CheckIn) -> Option<String> {
+    if !c.needs_safety_response() {
+        return None;
+    }
+    let answer = c.answers.get(8).copied()?;
+    let word = c
+        .questionnaire
+        .options()
+        .iter()
+        .find(|(_, v)| *v == answer)?
+        .0;
+    Some(format!(
+        "Question 9, thoughts of being better off dead or of hurting yourself: “{word}”."
+    ))
 }

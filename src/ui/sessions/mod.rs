@@ -5,14 +5,16 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::domain::agenda::AgendaItem;
+use crate::domain::record::Kind;
 use crate::domain::route::Route;
+use crate::domain::sensitive::is_sensitive;
 use crate::domain::thought::ThoughtRecord;
 use crate::store::{self, StoreError};
 use crate::ui::context::journal_picked;
 use crate::ui::context::Base;
 use crate::ui::format::{day_long, time_of};
 use crate::ui::kit::{with_deleted as records, Listing, Shown};
-use crate::ui::widgets::{Page, StoreMessage};
+use crate::ui::widgets::{Page, Sensitive, StoreMessage};
 
 #[component]
 pub fn Sessions() -> impl IntoView {
@@ -33,9 +35,11 @@ pub fn Sessions() -> impl IntoView {
         list.into_iter()
             .map(|r| {
                 let done = r.clone();
+                let sensitive = is_sensitive(&r.body.text)
+                    || matches!(r.body.source, Some((Kind::CheckIn, _)));
                 view! {
                     <li class="card agenda-item">
-                        <p>{r.body.text.clone()}</p>
+                        <Sensitive text=r.body.text.clone() sensitive=sensitive/>
                         <button type="button" class="button" on:click=move |_| {
                             let mut d = done.clone();
                             d.body.done = true;
@@ -87,10 +91,11 @@ pub fn Sessions() -> impl IntoView {
                     day_long(crate::ui::format::local_date(at)),
                     time_of(at)
                 );
+                let sensitive = is_sensitive(&what);
                 view! {
                     <li class="card agenda-item">
                         <p class="entry__when">{when}</p>
-                        <p class="entry__text entry__text--clamp">{what}</p>
+                        <Sensitive text=what sensitive=sensitive class="entry__text entry__text--clamp"/>
                         <A href=href>"Open"</A>
                     </li>
                 }

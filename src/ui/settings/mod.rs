@@ -23,6 +23,7 @@ pub fn Settings() -> impl IntoView {
             <section class="card" aria-labelledby="privacy-title">
                 <h2 id="privacy-title">"Your privacy"</h2>
                 <p>"Everything you write is kept only in this browser, on this device. Between has no account and no server, and sends nothing anywhere: no analytics, no tracking. Something leaves this device only when you share it yourself, after seeing exactly what will be shared."</p>
+                <SensitiveChoice/>
             </section>
             <section class="card" aria-labelledby="about-title">
                 <h2 id="about-title">"About"</h2>
@@ -63,6 +64,25 @@ fn ThemeChoice() -> impl IntoView {
                 {choices}
             </fieldset>
         </section>
+    }
+}
+
+/// Whether sensitive topics wait for a tap on Sessions and check-ins (on by default).
+#[component]
+fn SensitiveChoice() -> impl IntoView {
+    let prefs = expect_context::<Prefs>();
+    view! {
+        <label class="choice">
+            <input type="checkbox" aria-describedby="sensitive-about"
+                prop:checked=move || prefs.hide_sensitive.get()
+                on:change=move |ev| {
+                    let hide = event_target_checked(&ev);
+                    store::prefs::set_hide_sensitive(hide);
+                    prefs.hide_sensitive.set(hide);
+                }/>
+            <span>"Hide sensitive topics until I tap them"</span>
+        </label>
+        <p id="sensitive-about" class="muted">"On Sessions and Check-ins, words about suicide or self-harm wait behind a “Sensitive topic: show” button, so someone glancing at your screen doesn't read them."</p>
     }
 }
 
