@@ -73,7 +73,7 @@ lazy_screen!(
     entry_view,
     entry_fetch,
     Route::Write,
-    view! { <super::journal::EntryPage/> }
+    view! { <super::journal::BesideRecent form=|| view! { <super::journal::EntryPage/> }.into_any()/> }
 );
 lazy_screen!(
     ThoughtScreen,
@@ -81,7 +81,7 @@ lazy_screen!(
     thought_view,
     thought_fetch,
     Route::Thought,
-    view! { <super::journal::ThoughtPage/> }
+    view! { <super::journal::BesideRecent form=|| view! { <super::journal::ThoughtPage/> }.into_any()/> }
 );
 lazy_screen!(
     TrashScreen,

@@ -75,13 +75,13 @@ pub fn CheckIns() -> impl IntoView {
         })
         .collect_view();
     view! {
-        <Page title=Route::CheckIns.title()>
+        <Page title=Route::CheckIns.title() wide=true>
             <p class="lead">"Short questionnaires therapists often use. Taking them now and then can show how things are moving. They are optional, and they are not a diagnosis: talk your results over with your therapist."</p>
             {move || loaded.with(|l| match l {
                 Some(Err(e)) => Some(view! { <LoadProblem error=e.clone()/> }),
                 _ => None,
             })}
-            {cards}
+            <div class="columns">{cards}</div>
         </Page>
     }
 }

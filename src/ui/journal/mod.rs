@@ -5,6 +5,7 @@ mod data;
 mod entry_form;
 mod entry_item;
 mod filters;
+mod recent;
 mod tag_picker;
 mod thought;
 mod trash;
@@ -29,6 +30,7 @@ use crate::ui::kit::{with_deleted as records, Listing, Loaded, Shown};
 use crate::ui::widgets::{Page, StoreMessage, UndoToast};
 
 pub use entry_form::EntryPage;
+pub use recent::BesideRecent;
 pub use thought::ThoughtPage;
 pub use trash::TrashPage;
 

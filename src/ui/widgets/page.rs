@@ -20,6 +20,9 @@ thread_local! {
 pub fn Page(
     /// The screen's name, shown as its heading and in the tab title.
     title: &'static str,
+    /// Room for two columns on a wide screen (the journal, Patterns).
+    #[prop(optional)]
+    wide: bool,
     children: Children,
 ) -> impl IntoView {
     document().set_title(&format!("{title} · Between"));
@@ -40,7 +43,7 @@ pub fn Page(
         }
     });
     view! {
-        <main id="main" class="page" tabindex="-1">
+        <main id="main" class=if wide { "page page--wide" } else { "page" } tabindex="-1">
             <h1 class="page__title" tabindex="-1">{title}</h1>
             {children()}
         </main>
