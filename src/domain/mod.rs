@@ -2,6 +2,7 @@
 //! takes `now`/`today` as an argument, so `cargo test` covers it natively.
 
 pub mod agenda;
+pub mod appointment;
 pub mod checkin;
 pub mod coping;
 pub mod crisis;

@@ -37,10 +37,12 @@ pub enum Kind {
     Draft,
     /// A month's summary of the journal (`journal_month`), kept by the store.
     JournalMonth,
+    /// A therapy appointment or series (`appointment`).
+    Appointment,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 14] = [
+    pub const ALL: [Kind; 15] = [
         Kind::JournalEntry,
         Kind::ThoughtRecord,
         Kind::CheckIn,
@@ -55,6 +57,7 @@ impl Kind {
         Kind::RestLog,
         Kind::Draft,
         Kind::JournalMonth,
+        Kind::Appointment,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -73,6 +76,7 @@ impl Kind {
             Kind::RestLog => "rest_log",
             Kind::Draft => "draft",
             Kind::JournalMonth => "journal_month",
+            Kind::Appointment => "appointment",
         }
     }
 
