@@ -283,7 +283,12 @@ mod tests {
         .iter()
         .enumerate()
         {
-            assert!(STEPS[i].1.starts_with(term), "step {}: {}", i + 1, STEPS[i].1);
+            assert!(
+                STEPS[i].1.starts_with(term),
+                "step {}: {}",
+                i + 1,
+                STEPS[i].1
+            );
         }
         assert!(STEPS[2].1.contains("hurts most") && STEPS[2].1.contains("hot thought"));
     }

@@ -7,8 +7,8 @@
 //! is on every step: a person may stop wherever they like, and the record waits in the
 //! journal to be opened and carried on.
 
-use leptos::prelude::*;
 use leptos::html;
+use leptos::prelude::*;
 
 use crate::domain::record::{Record, RecordId};
 use crate::domain::thought::{
@@ -189,9 +189,9 @@ pub fn ThoughtPage() -> impl IntoView {
     };
     let section = move |i: usize, body: AnyView| {
         view! {
-            <section class="thought-step" aria-labelledby="thought-step" hidden=move || step.get() != i>
+            <div class="thought-step" hidden=move || step.get() != i>
                 {body}
-            </section>
+            </div>
         }
     };
 
