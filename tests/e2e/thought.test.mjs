@@ -109,7 +109,7 @@ test('a whole thought record by keyboard, step by step, with Back keeping what w
 
   // "See all steps" jumps straight to step 4, where the evidence waits.
   await press(page.getByText('See all steps'), 'Enter');
-  await press(page.getByRole('button', { name: /^What makes it feel true\?/ }), 'Enter');
+  await press(page.getByRole('button', { name: /^4\. What makes it feel true\?/ }), 'Enter');
   await focusedOn(page, 4, 'What makes it feel true?');
   assert.equal(await page.getByLabel('What makes it feel true').inputValue(), 'They have been quiet');
   await next(page, 5, "What doesn't fit it?");
@@ -206,7 +206,7 @@ for (const colorScheme of ['light', 'dark']) {
     await page.getByLabel('Mood 1', { exact: true }).fill('Anxious');
     await page.getByText('See all steps').click();
     const found = (await axe(page)).map((v) => `step 2: ${v}`);
-    await page.getByRole('button', { name: /^How do you feel now\?/ }).click();
+    await page.getByRole('button', { name: /^7\. How do you feel now\?/ }).click();
     await stepHeading(page, 7, 'How do you feel now?').waitFor();
     await page.getByRole('slider', { name: 'Anxious now' }).waitFor();
     found.push(...(await axe(page)).map((v) => `step 7: ${v}`));

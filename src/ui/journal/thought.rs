@@ -101,7 +101,8 @@ fn rating(
     view! {
         <div class="thought-rating">
             <label class="field__label" for=id.clone()>{label}</label>
-            <input id=id class="thought-rating__slider" type="range" min="0" max="100" step="5"
+            <input id=id type="range" min="0" max="100" step="5"
+                class=move || if get().is_some() { "thought-rating__slider" } else { "thought-rating__slider thought-rating__slider--unset" }
                 prop:value=move || get().unwrap_or_else(resting).to_string()
                 aria-valuetext=words
                 on:input=move |ev| {
@@ -282,7 +283,10 @@ pub fn ThoughtPage() -> impl IntoView {
             <FormNotices form=kit noun="thought record"/>
             <form class="thought-form" on:submit=save on:keydown=enter_never_submits novalidate hidden=move || !kit.ready()>
                 <h2 id="thought-step" class="thought-step__heading" tabindex="-1" node_ref=heading>
-                    <span class="thought-step__count">{move || format!("Step {} of {}: ", step.get() + 1, STEPS.len())}</span>
+                    <span class="thought-step__count">
+                        {move || format!("Step {} of {}", step.get() + 1, STEPS.len())}
+                        <span class="visually-hidden">": "</span>
+                    </span>
                     {move || STEPS[step.get()].0}
                 </h2>
                 <p class="thought-step__about">{move || STEPS[step.get()].1}</p>
@@ -293,7 +297,7 @@ pub fn ThoughtPage() -> impl IntoView {
                             <li>
                                 <button type="button" class="link-button"
                                     aria-current=move || (step.get() == i).then_some("step")
-                                    on:click=move |_| go(i)>{*name}</button>
+                                    on:click=move |_| go(i)>{format!("{}. {name}", i + 1)}</button>
                             </li>
                         }).collect_view()}
                     </ol>
