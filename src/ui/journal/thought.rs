@@ -283,10 +283,7 @@ pub fn ThoughtPage() -> impl IntoView {
             <FormNotices form=kit noun="thought record"/>
             <form class="thought-form" on:submit=save on:keydown=enter_never_submits novalidate hidden=move || !kit.ready()>
                 <h2 id="thought-step" class="thought-step__heading" tabindex="-1" node_ref=heading>
-                    <span class="thought-step__count">
-                        {move || format!("Step {} of {}", step.get() + 1, STEPS.len())}
-                        <span class="visually-hidden">": "</span>
-                    </span>
+                    <span class="thought-step__count">{move || format!("Step {} of {}: ", step.get() + 1, STEPS.len())}</span>
                     {move || STEPS[step.get()].0}
                 </h2>
                 <p class="thought-step__about">{move || STEPS[step.get()].1}</p>
