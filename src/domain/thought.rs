@@ -47,12 +47,31 @@ impl Body for ThoughtRecord {
     const KIND: Kind = Kind::ThoughtRecord;
 }
 
-/// A thought record being written, with its date field as typed: kept as a draft.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+/// A thought record being written, with its date field as typed and the step the
+/// person is on: kept as a draft.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct ThoughtDraft {
     pub record: ThoughtRecord,
     #[serde(default)]
     pub when: String,
+    /// The step on screen (0 to 6), so a reload opens where the person was.
+    #[serde(default)]
+    pub step: u8,
+}
+
+/// Two drafts are the same when what is written is the same: moving between steps
+/// alone writes no draft (and brings back none), but a kept draft keeps its step.
+impl PartialEq for ThoughtDraft {
+    fn eq(&self, other: &Self) -> bool {
+        self.record == other.record && self.when == other.when
+    }
+}
+
+impl ThoughtDraft {
+    /// The step on screen, whatever a stored draft says.
+    pub fn step(&self) -> usize {
+        usize::from(self.step).min(STEPS.len() - 1)
+    }
 }
 
 impl Body for ThoughtDraft {
@@ -72,28 +91,52 @@ impl std::ops::DerefMut for ThoughtDraft {
     }
 }
 
-/// The steps, in order, with what each asks. Shown as the form's headings.
+/// The steps, in order: each one's question (the heading) and a line under it that
+/// names the CBT term and says what it means, in our own words (clinical.md).
 pub const STEPS: [(&str, &str); 7] = [
     (
-        "Situation",
-        "Where were you, who was there, what was happening?",
-    ),
-    ("Moods", "What did you feel? Rate each from 0 to 100."),
-    (
-        "Automatic thoughts",
-        "What went through your mind? Mark the one that hit hardest.",
-    ),
-    ("Evidence for", "What facts support that thought?"),
-    (
-        "Evidence against",
-        "What facts don't fit it? What would you tell a friend?",
+        "What happened?",
+        "The situation: where you were, who was there, what was going on. A sentence or two of plain facts is enough.",
     ),
     (
-        "A balanced thought",
-        "Taking all of it into account, what is a fairer way to see it?",
+        "How did you feel?",
+        "Your moods in that moment, each in a word (sad, angry, anxious, ashamed…), and how strong each one was.",
     ),
-    ("Moods now", "Rate the same moods again."),
+    (
+        "What went through your mind?",
+        "Automatic thoughts: the words or pictures that came on their own. Then mark the thought that hurts most, the one therapists call the \"hot thought\".",
+    ),
+    (
+        "What makes it feel true?",
+        "Evidence for the thought that hurts most: facts that seem to back it up. Facts, not guesses about what others think.",
+    ),
+    (
+        "What doesn't fit it?",
+        "Evidence against: facts that don't fit the thought, and what you would tell a friend who thought it.",
+    ),
+    (
+        "A kinder, fairer way to see it",
+        "A balanced thought: one that takes in both sides. It doesn't have to be cheerful, only fair.",
+    ),
+    (
+        "How do you feel now?",
+        "Your moods again: rate the same ones now. Any change, even a small one, is worth noticing.",
+    ),
 ];
+
+/// A 0 to 100 rating in words, as the slider says it: "70 of 100, strong".
+pub fn rating_words(value: u8) -> String {
+    let word = match value {
+        0 => "not at all",
+        1..=19 => "a little",
+        20..=39 => "mild",
+        40..=59 => "moderate",
+        60..=79 => "strong",
+        80..=99 => "very strong",
+        _ => "as strong as it gets",
+    };
+    format!("{} of 100, {word}", value.min(100))
+}
 
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum ThoughtError {
@@ -109,7 +152,7 @@ pub enum ThoughtError {
 
 impl ThoughtRecord {
     /// Checks a record before saving; blank moods and thoughts are dropped and at most
-    /// one thought stays hot (the first marked).
+    /// one thought stays hot (the first marked; a thought on its own is hot).
     pub fn checked(mut self, now: Millis) -> Result<ThoughtRecord, ThoughtError> {
         self.moods.retain(|m| !m.name.trim().is_empty());
         self.thoughts.retain(|t| !t.text.trim().is_empty());
@@ -149,6 +192,10 @@ impl ThoughtRecord {
         for t in &mut self.thoughts {
             t.hot = t.hot && !seen_hot;
             seen_hot |= t.hot;
+        }
+        // One thought written is the one that hurts most, marked or not.
+        if let [only] = self.thoughts.as_mut_slice() {
+            only.hot = true;
         }
         if texts.iter().all(|t| t.trim().is_empty())
             && self.thoughts.is_empty()
@@ -216,10 +263,88 @@ mod tests {
     }
 
     #[test]
-    fn seven_steps_in_order() {
+    fn seven_steps_in_order_each_in_plain_words() {
         let names: Vec<&str> = STEPS.iter().map(|s| s.0).collect();
-        assert_eq!(names[0], "Situation");
-        assert_eq!(names[6], "Moods now");
         assert_eq!(names.len(), 7);
+        assert_eq!(names[0], "What happened?");
+        assert_eq!(names[2], "What went through your mind?");
+        assert_eq!(names[5], "A kinder, fairer way to see it");
+        assert_eq!(names[6], "How do you feel now?");
+        // Each CBT term is explained where it appears.
+        for (i, term) in [
+            "The situation",
+            "Your moods",
+            "Automatic thoughts",
+            "Evidence for",
+            "Evidence against",
+            "A balanced thought",
+            "Your moods again",
+        ]
+        .iter()
+        .enumerate()
+        {
+            assert!(
+                STEPS[i].1.starts_with(term),
+                "step {}: {}",
+                i + 1,
+                STEPS[i].1
+            );
+        }
+        assert!(STEPS[2].1.contains("hurts most") && STEPS[2].1.contains("hot thought"));
+    }
+
+    #[test]
+    fn ratings_in_words_and_number() {
+        assert_eq!(rating_words(0), "0 of 100, not at all");
+        assert_eq!(rating_words(5), "5 of 100, a little");
+        assert_eq!(rating_words(20), "20 of 100, mild");
+        assert_eq!(rating_words(50), "50 of 100, moderate");
+        assert_eq!(rating_words(70), "70 of 100, strong");
+        assert_eq!(rating_words(79), "79 of 100, strong");
+        assert_eq!(rating_words(80), "80 of 100, very strong");
+        assert_eq!(rating_words(100), "100 of 100, as strong as it gets");
+    }
+
+    #[test]
+    fn a_thought_on_its_own_is_the_one_that_hurts_most() {
+        let r = ThoughtRecord {
+            thoughts: vec![
+                Thought {
+                    text: "I ruin everything".into(),
+                    hot: false,
+                },
+                Thought {
+                    text: "  ".into(),
+                    hot: false,
+                },
+            ],
+            ..Default::default()
+        };
+        let r = r.checked(0).unwrap();
+        assert_eq!(r.hot_thought().unwrap().text, "I ruin everything");
+    }
+
+    #[test]
+    fn a_draft_keeps_its_step_but_moving_between_steps_is_no_change() {
+        let mut a = ThoughtDraft::default();
+        let b = ThoughtDraft {
+            step: 3,
+            ..Default::default()
+        };
+        assert_eq!(a, b, "a step alone is not something written");
+        a.record.situation = "Meeting".into();
+        assert_ne!(a, b);
+        let stored = serde_json::to_string(&b).unwrap();
+        let back: ThoughtDraft = serde_json::from_str(&stored).unwrap();
+        assert_eq!(back.step(), 3);
+        // A draft kept before steps existed opens on the first one; a step out of
+        // range opens on the last.
+        let old: ThoughtDraft = serde_json::from_str(r#"{"record":{"at":0},"when":""}"#).unwrap();
+        assert_eq!(old.step(), 0);
+        let far = ThoughtDraft {
+            step: 40,
+            ..Default::default()
+        };
+        assert_eq!(far.step(), 6);
     }
 }

@@ -132,7 +132,7 @@ test('Enter in a one-line field never saves a half-finished entry; a double tap 
   await page.goto(server.url + 'thought');
   await appReady(page);
   await page.getByLabel('What happened').fill('A hard call with my manager');
-  await page.getByLabel('Mood 1', { exact: true }).press('Enter');
+  await page.getByLabel('When').press('Enter');
   await page.getByRole('heading', { level: 1, name: 'Thought record' }).waitFor();
   await page.getByRole('button', { name: 'Save thought record' }).dblclick();
   await entries(page).filter({ hasText: 'A hard call with my manager' }).waitFor();

@@ -196,20 +196,25 @@ test('a thought record walks through the seven steps and shows in the journal', 
   const { page } = await open(t, 'journal');
   await page.getByRole('link', { name: 'Thought record' }).click();
   await page.getByRole('heading', { level: 1, name: 'Thought record' }).waitFor();
-  for (const step of ['1. Situation', '2. Moods', '3. Automatic thoughts', '4. Evidence for', '5. Evidence against', '6. A balanced thought', '7. Moods now']) {
-    assert.ok(await page.getByRole('heading', { name: step }).isVisible(), step);
-  }
+  const next = () => page.getByRole('button', { name: 'Next', exact: true }).click();
+  await page.getByRole('heading', { level: 2, name: 'Step 1 of 7: What happened?' }).waitFor();
   await page.getByLabel('What happened').fill('My friend did not answer my message');
+  await next();
   await page.getByLabel('Mood 1', { exact: true }).fill('Hurt');
-  await page.getByLabel('How strong, 0 to 100 (mood 1)').fill('80');
+  await page.getByRole('slider', { name: 'How strong it was (mood 1)' }).fill('80');
+  await next();
   await page.getByLabel('Thought 1', { exact: true }).fill('They are tired of me');
   await page.getByRole('button', { name: 'Add a thought' }).click();
   await page.getByLabel('Thought 2', { exact: true }).fill('I always push people away');
-  await page.getByRole('radio', { name: 'Thought 2 is the hot thought' }).check();
-  await page.getByLabel('Evidence for the hot thought').fill('They have been quiet');
-  await page.getByLabel('Evidence against it').fill('They were at a wedding all weekend');
-  await page.getByLabel('A balanced thought').fill('They are probably busy; we usually talk every week');
-  await page.getByLabel('Hurt now, 0 to 100').fill('40');
+  await page.getByRole('radio', { name: 'Thought 2 hurts most' }).check();
+  await next();
+  await page.getByLabel('What makes it feel true').fill('They have been quiet');
+  await next();
+  await page.getByLabel("What doesn't fit it").fill('They were at a wedding all weekend');
+  await next();
+  await page.getByLabel('A kinder, fairer way to see it').fill('They are probably busy; we usually talk every week');
+  await next();
+  await page.getByRole('slider', { name: 'Hurt now' }).fill('40');
   await page.getByRole('button', { name: 'Save thought record' }).click();
   await page.getByRole('status').filter({ hasText: 'Saved on this device.' }).waitFor();
   const item = entries(page).filter({ hasText: 'Thought record' });
@@ -252,6 +257,8 @@ test('deleted entries wait in the trash and can be restored', async (t) => {
 test('a thought record half written survives a reload', async (t) => {
   const { page } = await open(t, 'thought');
   await page.getByLabel('What happened').fill('Snapped at my partner over dinner');
+  await page.getByRole('button', { name: 'Next', exact: true }).click();
+  await page.getByRole('button', { name: 'Next', exact: true }).click();
   await page.getByLabel('Thought 1', { exact: true }).fill('I ruin everything');
   await page.waitForTimeout(900); // drafts are written once typing pauses
   await page.reload();
