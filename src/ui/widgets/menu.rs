@@ -105,7 +105,7 @@ pub fn ActionMenu(
     let list = NodeRef::<leptos::html::Ul>::new();
 
     let focus_button = move || {
-        if let Some(b) = button.get_untracked() {
+        if let Some(b) = button.try_get_untracked().flatten() {
             let _ = b.focus();
         }
     };
@@ -277,7 +277,7 @@ pub fn ActionMenu(
 /// The menu's items, in order (each the one child of an `li`).
 fn menu_items(list: NodeRef<leptos::html::Ul>) -> Vec<web_sys::HtmlElement> {
     let mut out = Vec::new();
-    let mut li = list.get_untracked().and_then(|l| l.first_element_child());
+    let mut li = list.try_get_untracked().flatten().and_then(|l| l.first_element_child());
     while let Some(l) = li {
         if let Some(item) = l
             .first_element_child()
@@ -292,7 +292,7 @@ fn menu_items(list: NodeRef<leptos::html::Ul>) -> Vec<web_sys::HtmlElement> {
 
 /// Whether `target` is inside the menu.
 fn inside(wrapper: NodeRef<leptos::html::Div>, target: Option<web_sys::EventTarget>) -> bool {
-    let (Some(w), Some(t)) = (wrapper.get_untracked(), target) else {
+    let (Some(w), Some(t)) = (wrapper.try_get_untracked().flatten(), target) else {
         return false;
     };
     t.dyn_ref::<web_sys::Node>()
