@@ -170,6 +170,26 @@ test('one menu open at a time; a click outside or Tab closes it', async (t) => {
   assert.equal(await first.getAttribute('aria-expanded'), 'false');
 });
 
+test('a menu opened just above the navigation scrolls into view, every item clear of the bars', async (t) => {
+  const { page } = await journalWith(t);
+  const button = menuButton(entry(page, 'Only words, no mood.'));
+  // Put the button just above the bottom navigation, with room for the first item only.
+  const navTop = (await page.getByRole('navigation', { name: 'Main' }).boundingBox()).y;
+  const box = await button.boundingBox();
+  await page.evaluate((dy) => window.scrollBy(0, dy), box.y + box.height - (navTop - 60));
+  const moved = await button.boundingBox();
+  assert.ok(Math.abs(moved.y + moved.height - (navTop - 60)) < 2, 'the button sits just above the navigation');
+  await button.click();
+  await page.getByRole('menu').waitFor();
+  for (const name of ['Edit', 'Bring to next session', 'Delete']) {
+    const item = page.getByRole('menuitem', { name });
+    await until(() => item.evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      return el.contains(document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2));
+    }), `${name} can be seen and tapped`);
+  }
+});
+
 test('a thought record has Open and Delete in its menu', async (t) => {
   const { page } = await openApp(t, 'thought');
   await page.getByLabel('What happened').fill('A friend cancelled our plans');

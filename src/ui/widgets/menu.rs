@@ -126,6 +126,11 @@ pub fn ActionMenu(
             if let Some(el) = target {
                 let _ = el.focus();
             }
+            // The whole menu in view, clear of the bars that stay on screen (the page's
+            // scroll-padding), when it opened near the bottom.
+            if let Some(l) = list.try_get_untracked().flatten() {
+                scroll_into_view_nearest(&l);
+            }
         });
     };
 
@@ -277,7 +282,10 @@ pub fn ActionMenu(
 /// The menu's items, in order (each the one child of an `li`).
 fn menu_items(list: NodeRef<leptos::html::Ul>) -> Vec<web_sys::HtmlElement> {
     let mut out = Vec::new();
-    let mut li = list.try_get_untracked().flatten().and_then(|l| l.first_element_child());
+    let mut li = list
+        .try_get_untracked()
+        .flatten()
+        .and_then(|l| l.first_element_child());
     while let Some(l) = li {
         if let Some(item) = l
             .first_element_child()
@@ -288,6 +296,17 @@ fn menu_items(list: NodeRef<leptos::html::Ul>) -> Vec<web_sys::HtmlElement> {
         li = l.next_element_sibling();
     }
     out
+}
+
+/// `el.scrollIntoView({ block: "nearest" })`: scrolls only if part of it is out of view.
+fn scroll_into_view_nearest(el: &web_sys::Element) {
+    let options = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&options, &"block".into(), &"nearest".into());
+    if let Ok(f) = js_sys::Reflect::get(el, &"scrollIntoView".into()) {
+        if let Some(f) = f.dyn_ref::<js_sys::Function>() {
+            let _ = f.call1(el, &options);
+        }
+    }
 }
 
 /// Whether `target` is inside the menu.
