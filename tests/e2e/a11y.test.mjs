@@ -130,7 +130,8 @@ test('after Delete, focus is on Undo, the screen says what happened, and after U
   await page.getByRole('status').filter({ hasText: 'Saved on this device.' }).waitFor();
   const entry = page.getByRole('region', { name: 'Your entries' }).getByRole('listitem')
     .filter({ hasText: 'An entry to delete and bring back' });
-  await entry.getByRole('button', { name: 'Delete' }).click();
+  await entry.getByRole('button', { name: /^Actions for the entry of / }).click();
+  await entry.getByRole('menuitem', { name: 'Delete' }).click();
   const undo = page.getByRole('button', { name: 'Undo' });
   await undo.waitFor();
   await page.waitForFunction(() => document.activeElement?.textContent === 'Undo');

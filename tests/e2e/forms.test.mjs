@@ -7,6 +7,11 @@ import assert from 'node:assert/strict';
 import { appReady, openApp, writeEntry, simulateFullDisk, valueOf } from './helpers.mjs';
 
 const entries = (page) => page.getByRole('region', { name: 'Your entries' }).getByRole('listitem');
+/// Chooses `name` from the menu of a journal item.
+async function choose(item, name) {
+  await item.getByRole('button', { name: /^Actions for the / }).click();
+  await item.getByRole('menuitem', { name }).click();
+}
 const kept = (page) => page.getByRole('status').filter({ hasText: 'We kept what you were writing.' });
 
 /// Hides the page the way a phone does when the person switches app.
@@ -156,9 +161,9 @@ test('after a conflict both versions are shown and the person chooses', async (t
   await b.goto(server.url + 'journal');
   await appReady(b);
 
-  await entries(b).first().getByRole('link', { name: 'Edit' }).click();
+  await choose(entries(b).first(), 'Edit');
   await b.getByLabel("What's on your mind?").waitFor();
-  await entries(a).first().getByRole('link', { name: 'Edit' }).click();
+  await choose(entries(a).first(), 'Edit');
   await a.getByLabel("What's on your mind?").fill('Tab A saved this');
   await a.getByRole('button', { name: 'Save entry' }).click();
   await entries(a).filter({ hasText: 'Tab A saved this' }).waitFor();
@@ -183,9 +188,9 @@ test('after a conflict both versions are shown and the person chooses', async (t
   await entries(b).filter({ hasText: 'B added a line' }).waitFor();
 
   // Keeping mine, the other way round.
-  await entries(a).first().getByRole('link', { name: 'Edit' }).click();
+  await choose(entries(a).first(), 'Edit');
   await a.getByLabel("What's on your mind?").waitFor();
-  await entries(b).first().getByRole('link', { name: 'Edit' }).click();
+  await choose(entries(b).first(), 'Edit');
   await b.getByLabel("What's on your mind?").fill('B again, first this time');
   await b.getByRole('button', { name: 'Save entry' }).click();
   await entries(b).filter({ hasText: 'B again, first this time' }).waitFor();

@@ -7,6 +7,11 @@ import { appReady, waitForController, writeEntry, seedEntries, openApp, valueOf 
 const open = (t, path = 'journal', options) => openApp(t, path, options);
 
 const entries = (page) => page.getByRole('region', { name: 'Your entries' }).getByRole('listitem');
+/// Chooses `name` from the menu of a journal item.
+async function choose(item, name) {
+  await item.getByRole('button', { name: /^Actions for the / }).click();
+  await item.getByRole('menuitem', { name }).click();
+}
 
 test('a full entry: mood, emotions, symptoms, triggers, prompt, text, bring to session', async (t) => {
   const { page, server } = await open(t, '');
@@ -226,7 +231,7 @@ test('a thought record walks through the seven steps and shows in the journal', 
 test('deleted entries wait in the trash and can be restored', async (t) => {
   const { page } = await open(t, 'journal');
   await writeEntry(page, 'Delete me, then bring me back');
-  await entries(page).first().getByRole('button', { name: 'Delete' }).click();
+  await choose(entries(page).first(), 'Delete');
   await page.getByText('Nothing here yet.').waitFor();
   await page.getByRole('link', { name: 'Recently deleted' }).click();
   await page.getByText('Delete me, then bring me back').waitFor();
@@ -239,7 +244,7 @@ test('deleted entries wait in the trash and can be restored', async (t) => {
   await page.getByRole('link', { name: 'Thought record' }).click();
   await page.getByLabel('What happened').fill('A thought record to throw away');
   await page.getByRole('button', { name: 'Save thought record' }).click();
-  await entries(page).filter({ hasText: 'A thought record to throw away' }).getByRole('button', { name: 'Delete' }).click();
+  await choose(entries(page).filter({ hasText: 'A thought record to throw away' }), 'Delete');
   await page.getByRole('button', { name: 'Undo' }).waitFor();
   await page.getByRole('link', { name: 'Recently deleted' }).click();
   await page.getByText('Thought record: A thought record to throw away').waitFor();

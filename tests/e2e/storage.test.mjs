@@ -6,6 +6,11 @@ import { startServer, launch, appReady, writeEntry, DIST, simulateFullDisk, open
 const journal = (t, options) => openApp(t, 'journal', options);
 
 const entries = (page) => page.getByRole('region', { name: 'Your entries' }).getByRole('listitem');
+/// Chooses `name` from the menu of a journal item.
+async function choose(item, name) {
+  await item.getByRole('button', { name: /^Actions for the / }).click();
+  await item.getByRole('menuitem', { name }).click();
+}
 
 test('an entry is saved, survives a reload, and can be edited', async (t) => {
   const { page } = await journal(t);
@@ -14,7 +19,7 @@ test('an entry is saved, survives a reload, and can be edited', async (t) => {
   await appReady(page);
   await entries(page).filter({ hasText: 'Slept badly, but the walk helped.' }).waitFor();
 
-  await entries(page).first().getByRole('link', { name: 'Edit' }).click();
+  await choose(entries(page).first(), 'Edit');
   await page.getByRole('heading', { level: 1, name: 'Edit entry' }).waitFor();
   assert.equal(await page.getByLabel("What's on your mind?").inputValue(), 'Slept badly, but the walk helped.');
   await page.getByLabel("What's on your mind?").fill('Slept badly. The walk helped a lot.');
@@ -49,7 +54,7 @@ test('text typed as HTML shows as text and never runs', async (t) => {
 test('delete, then undo, brings the entry back', async (t) => {
   const { page } = await journal(t);
   await writeEntry(page, 'Something to keep');
-  await entries(page).first().getByRole('button', { name: 'Delete' }).click();
+  await choose(entries(page).first(), 'Delete');
   await page.getByRole('status').filter({ hasText: 'Entry deleted.' }).waitFor();
   assert.equal(await entries(page).count(), 0);
   await page.getByRole('button', { name: 'Undo' }).click();
@@ -112,9 +117,9 @@ test('a change in one tab shows in another, and neither overwrites the newer one
   await entries(b).filter({ hasText: 'Written in tab A' }).waitFor();
 
   // Both tabs open the same entry to edit it.
-  await entries(b).first().getByRole('link', { name: 'Edit' }).click();
+  await choose(entries(b).first(), 'Edit');
   await b.getByLabel("What's on your mind?").waitFor();
-  await entries(a).first().getByRole('link', { name: 'Edit' }).click();
+  await choose(entries(a).first(), 'Edit');
   await a.getByLabel("What's on your mind?").fill('Tab A got there first');
   await a.getByRole('button', { name: 'Save entry' }).click();
   await entries(a).filter({ hasText: 'Tab A got there first' }).waitFor();

@@ -27,7 +27,7 @@ use crate::store::{self, StoreError};
 use crate::ui::context::{Base, Flash, JournalCache, Shared};
 use crate::ui::format::day_long;
 use crate::ui::kit::{with_deleted as records, Listing, Loaded, Shown};
-use crate::ui::widgets::{Page, StoreMessage, UndoToast};
+use crate::ui::widgets::{OpenMenu, Page, StoreMessage, UndoToast};
 
 pub use entry_form::EntryPage;
 pub use recent::BesideRecent;
@@ -80,6 +80,22 @@ enum Pos {
 #[derive(Clone, Copy)]
 pub struct Undo(pub RwSignal<Option<Item>>, pub RwSignal<Option<String>>);
 
+/// The id of an entry changed from its menu (brought to the next session or taken off
+/// the list): drawn again once saved, its menu button takes focus back.
+#[derive(Clone, Copy)]
+pub struct Refocus(pub StoredValue<Option<String>>);
+
+impl Refocus {
+    /// Whether the item `id` should take focus; asked once, as it is drawn.
+    fn take(&self, id: &str) -> bool {
+        let hit = self.0.with_value(|r| r.as_deref() == Some(id));
+        if hit {
+            self.0.set_value(None);
+        }
+        hit
+    }
+}
+
 #[component]
 pub fn Journal() -> impl IntoView {
     let base = expect_context::<Base>();
@@ -115,6 +131,8 @@ pub fn Journal() -> impl IntoView {
     let shown = RwSignal::new(PAGE);
     let undo = Undo(RwSignal::new(None), RwSignal::new(None));
     provide_context(undo);
+    provide_context(Refocus(StoredValue::new(None)));
+    OpenMenu::provide();
     let failure = RwSignal::new(None::<StoreError>);
 
     let live = Memo::new(move |_| {

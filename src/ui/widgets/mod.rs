@@ -1,7 +1,8 @@
 //! Widgets shared by every screen: the shell (header, navigation, help control,
-//! update prompt), the page frame and plain-words storage messages.
+//! update prompt), the page frame, plain-words storage messages and the action menu.
 
 mod chart;
+mod menu;
 mod mood;
 mod page;
 mod people;
@@ -11,6 +12,7 @@ mod store_message;
 mod undo_toast;
 
 pub use chart::{LineChart, Point};
+pub use menu::{ActionMenu, MenuItem, OpenMenu};
 pub use mood::MoodMark;
 pub use page::Page;
 pub use people::MyPeople;
