@@ -210,7 +210,7 @@ pub fn EntryPage() -> impl IntoView {
                     <input type="radio" name="mood" value=m.value().to_string()
                         prop:checked=move || form.with(|f| f.entry.mood == Some(m))
                         on:change=move |_| form.update(|f| f.entry.mood = Some(m))/>
-                    <span class=format!("mood__face mood--{}", m.value())><MoodMark mood=m/>" "{m.word()}</span>
+                    <span class=format!("mood__face mood--{}", m.value())><MoodMark mood=m/>{m.word()}</span>
                 </label>
             }
         })

@@ -123,7 +123,7 @@ pub fn EntryItem(record: Record<JournalEntry>) -> impl IntoView {
         <li class="card entry" tabindex="-1" node_ref=item>
             <div class="entry__head">
                 <p class="entry__when">
-                    {e.mood.map(|m| view! { <MoodMark mood=m/> " " })}
+                    {e.mood.map(|m| view! { <MoodMark mood=m/> })}
                     {time.clone()}
                     {e.mood.map(|m| view! { " · " <span class="entry__mood">{m.word()}</span> })}
                 </p>

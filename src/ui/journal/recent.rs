@@ -59,7 +59,7 @@ fn RecentEntries() -> impl IntoView {
                     <li class="recent__item">
                         <A href=href attr:class="recent__link" attr:aria-current=current>
                             <span class="recent__when">
-                                {r.body.mood.map(|m| view! { <MoodMark mood=m/> " " {m.word()} " · " })}
+                                {r.body.mood.map(|m| view! { <MoodMark mood=m/> {m.word()} " · " })}
                                 {when}
                             </span>
                             {(!gist.is_empty()).then(|| view! { <span class="recent__text">{gist}</span> })}

@@ -28,7 +28,7 @@ pub fn MoodCalendar(entries: Memo<Vec<JournalEntry>>) -> impl IntoView {
     };
     let legend = Mood::ALL
         .into_iter()
-        .map(|m| view! { <li><span class=format!("swatch mood--{}", m.value()) aria-hidden="true"></span><MoodMark mood=m/>" "{m.word()}</li> })
+        .map(|m| view! { <li><span class=format!("swatch mood--{}", m.value()) aria-hidden="true"></span><MoodMark mood=m/>{m.word()}</li> })
         .collect_view();
     let at_latest = move || shift_month(month.get(), true) > today();
     view! {
