@@ -33,7 +33,10 @@ fn event<'a>(zone: Zone<'a>, only: Option<NaiveDateTime>) -> Event<'a> {
 
 /// The file read back by an independent parser (the `ical` crate): one calendar, one
 /// event, and each property's value.
-fn parsed(ics: &str) -> Vec<(String, Option<String>, Vec<(String, Vec<String>)>)> {
+/// A property: name, value, parameters.
+type Prop = (String, Option<String>, Vec<(String, Vec<String>)>);
+
+fn parsed(ics: &str) -> Vec<Prop> {
     let mut calendars = ical::IcalParser::new(BufReader::new(ics.as_bytes()));
     let calendar = calendars.next().expect("a calendar").expect("it parses");
     assert!(calendars.next().is_none(), "one calendar");
@@ -51,7 +54,7 @@ fn parsed(ics: &str) -> Vec<(String, Option<String>, Vec<(String, Vec<String>)>)
         .collect()
 }
 
-fn value(props: &[(String, Option<String>, Vec<(String, Vec<String>)>)], name: &str) -> String {
+fn value(props: &[Prop], name: &str) -> String {
     props
         .iter()
         .find(|p| p.0 == name)
