@@ -8,6 +8,7 @@ pub mod coping;
 pub mod crisis;
 pub mod drafts;
 pub mod exercise;
+pub mod homework;
 pub mod ics;
 pub mod journal;
 pub mod journal_month;
