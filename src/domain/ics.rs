@@ -159,5 +159,6 @@ fn fold(line: &str, out: &mut String) {
     out.push_str("\r\n");
 }
 
-#[cfg(test)]
+// Read back by the `ical` crate, a native dev-dependency only.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests;
