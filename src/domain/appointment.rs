@@ -67,6 +67,12 @@ pub struct Appointment {
     /// Where: a room, an address, "video call".
     #[serde(default)]
     pub place: String,
+    /// Who with: the therapist's name.
+    #[serde(default)]
+    pub with: String,
+    /// How to reach them: a phone number, an email.
+    #[serde(default)]
+    pub contact: String,
 }
 
 impl Body for Appointment {
@@ -83,8 +89,109 @@ pub enum AppointmentError {
     TooLong,
     #[error("With this end date the series has no sessions at all. Choose an end date after the first session.")]
     NeverHappens,
-    #[error("Keep the place under 200 characters.")]
+    #[error("Keep the name, place and contact each under 200 characters.")]
     TextTooLong,
+    #[error("Choose the day of the session.")]
+    NoDate,
+    #[error("Choose the time the session starts.")]
+    NoTime,
+    #[error("Say how long the session lasts, in minutes (for example 50).")]
+    BadMinutes,
+    #[error("Choose an end date, or leave it empty.")]
+    BadUntil,
+}
+
+/// The appointment form as typed, kept as a draft.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AppointmentDraft {
+    /// `YYYY-MM-DD`, as a date field gives it.
+    pub date: String,
+    /// `HH:MM`.
+    pub time: String,
+    pub minutes: String,
+    pub repeat: Repeat,
+    /// `YYYY-MM-DD` or empty.
+    #[serde(default)]
+    pub until: String,
+    #[serde(default)]
+    pub place: String,
+    #[serde(default)]
+    pub with: String,
+    #[serde(default)]
+    pub contact: String,
+}
+
+impl Default for AppointmentDraft {
+    /// Most therapy is weekly and about 50 minutes.
+    fn default() -> AppointmentDraft {
+        AppointmentDraft {
+            date: String::new(),
+            time: String::new(),
+            minutes: "50".into(),
+            repeat: Repeat::Weekly,
+            until: String::new(),
+            place: String::new(),
+            with: String::new(),
+            contact: String::new(),
+        }
+    }
+}
+
+impl Body for AppointmentDraft {
+    const KIND: Kind = Kind::Draft;
+}
+
+impl AppointmentDraft {
+    pub fn of(a: &Appointment) -> AppointmentDraft {
+        AppointmentDraft {
+            date: a.start.date().format("%Y-%m-%d").to_string(),
+            time: a.start.time().format("%H:%M").to_string(),
+            minutes: a.minutes.to_string(),
+            repeat: a.repeat,
+            until: a
+                .until
+                .map(|u| u.format("%Y-%m-%d").to_string())
+                .unwrap_or_default(),
+            place: a.place.clone(),
+            with: a.with.clone(),
+            contact: a.contact.clone(),
+        }
+    }
+
+    /// The appointment the form describes, checked as of `now`. Sessions skipped in
+    /// `before` (the stored version) stay skipped.
+    pub fn appointment(
+        &self,
+        before: Option<&Appointment>,
+        now: NaiveDateTime,
+    ) -> Result<Appointment, AppointmentError> {
+        let date = NaiveDate::parse_from_str(self.date.trim(), "%Y-%m-%d")
+            .map_err(|_| AppointmentError::NoDate)?;
+        let time = NaiveTime::parse_from_str(self.time.trim(), "%H:%M")
+            .map_err(|_| AppointmentError::NoTime)?;
+        let minutes: u32 = self
+            .minutes
+            .trim()
+            .parse()
+            .map_err(|_| AppointmentError::BadMinutes)?;
+        let until = match self.until.trim() {
+            "" => None,
+            u => Some(
+                NaiveDate::parse_from_str(u, "%Y-%m-%d").map_err(|_| AppointmentError::BadUntil)?,
+            ),
+        };
+        Appointment {
+            start: date.and_time(time),
+            minutes,
+            repeat: self.repeat,
+            until,
+            skipped: before.map(|b| b.skipped.clone()).unwrap_or_default(),
+            place: self.place.clone(),
+            with: self.with.clone(),
+            contact: self.contact.clone(),
+        }
+        .checked(now)
+    }
 }
 
 impl Appointment {
@@ -97,9 +204,11 @@ impl Appointment {
         if self.minutes > MAX_MINUTES {
             return Err(AppointmentError::TooLong);
         }
-        self.place = self.place.trim().to_string();
-        if self.place.chars().count() > MAX_TEXT_CHARS {
-            return Err(AppointmentError::TextTooLong);
+        for text in [&mut self.place, &mut self.with, &mut self.contact] {
+            *text = text.trim().to_string();
+            if text.chars().count() > MAX_TEXT_CHARS {
+                return Err(AppointmentError::TextTooLong);
+            }
         }
         if self.repeat == Repeat::Once {
             self.until = None;

@@ -139,3 +139,44 @@ pub fn mark(name: &str) {
         let _ = p.mark(name);
     }
 }
+
+/// Now, as local wall-clock time.
+pub fn local_now() -> chrono::NaiveDateTime {
+    let now = now_ms();
+    local_time(now, offset_at(now))
+}
+
+/// The local offset, in minutes east of UTC, in force at a local wall-clock time.
+pub fn offset_on(t: chrono::NaiveDateTime) -> i32 {
+    let d = Date::new_with_year_month_day_hr_min_sec(
+        t.year() as u32,
+        t.month0() as i32,
+        t.day() as i32,
+        t.hour() as i32,
+        t.minute() as i32,
+        0,
+    );
+    -(d.get_timezone_offset() as i32)
+}
+
+/// A local wall-clock time as the person's locale writes it ("16:00", "4:00 PM").
+pub fn wall_time(t: chrono::NaiveDateTime) -> String {
+    Date::new(&JsValue::from_f64(t.and_utc().timestamp_millis() as f64))
+        .to_locale_time_string_with_options(
+            "default",
+            &options(&[
+                ("hour", "numeric"),
+                ("minute", "2-digit"),
+                ("timeZone", "UTC"),
+            ]),
+        )
+        .into()
+}
+
+/// The browser's IANA time zone ("Europe/London"), when it says.
+pub fn time_zone() -> Option<String> {
+    let format = js_sys::Intl::DateTimeFormat::new(&js_sys::Array::new(), &Object::new());
+    Reflect::get(&format.resolved_options(), &"timeZone".into())
+        .ok()?
+        .as_string()
+}

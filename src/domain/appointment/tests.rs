@@ -18,6 +18,8 @@ fn series(start: &str, repeat: Repeat) -> Appointment {
         until: None,
         skipped: vec![],
         place: String::new(),
+        with: String::new(),
+        contact: String::new(),
     }
 }
 
@@ -167,4 +169,33 @@ fn a_series_without_an_end_still_stops_looking_years_ahead() {
     let a = series("2026-01-01 10:00", Repeat::Weekly);
     let n = a.occurrences().count();
     assert!((150..=160).contains(&n), "{n}");
+}
+
+#[test]
+fn the_form_as_typed_becomes_an_appointment_or_says_what_is_missing() {
+    let now = at("2026-11-27 12:00");
+    let mut d = AppointmentDraft::default();
+    assert_eq!(d.appointment(None, now), Err(AppointmentError::NoDate));
+    d.date = "2026-12-03".into();
+    assert_eq!(d.appointment(None, now), Err(AppointmentError::NoTime));
+    d.time = "16:00".into();
+    d.minutes = "fifty".into();
+    assert_eq!(d.appointment(None, now), Err(AppointmentError::BadMinutes));
+    d.minutes = "50".into();
+    d.with = "  Dr. Ana Núñez ".into();
+    let a = d.appointment(None, now).unwrap();
+    assert_eq!(a.start, at("2026-12-03 16:00"));
+    assert_eq!(a.repeat, Repeat::Weekly, "weekly unless chosen otherwise");
+    assert_eq!(a.with, "Dr. Ana Núñez");
+    assert_eq!(
+        AppointmentDraft::of(&a).appointment(None, now),
+        Ok(a.clone())
+    );
+    // Skipped sessions of the stored version are kept through an edit.
+    let mut stored = a.clone();
+    stored.skipped = vec![day("2026-12-24")];
+    assert_eq!(
+        d.appointment(Some(&stored), now).unwrap().skipped,
+        vec![day("2026-12-24")]
+    );
 }

@@ -17,6 +17,8 @@ fn weekly() -> Appointment {
         until: None,
         skipped: vec![],
         place: "Room 4, Elm House; 2nd floor, by the lift".into(),
+        with: String::new(),
+        contact: String::new(),
     }
 }
 

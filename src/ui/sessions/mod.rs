@@ -1,5 +1,8 @@
-//! Sessions: for now, the list of things to bring up next time, gathered from the
-//! journal ("Bring to next session") and from check-ins.
+//! Sessions: the next session (appointments, `appointments.rs`) and the list of things
+//! to bring up next time, gathered from the journal ("Bring to next session") and from
+//! check-ins.
+
+mod appointments;
 
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -128,6 +131,7 @@ pub fn Sessions() -> impl IntoView {
     });
     view! {
         <Page title=Route::Sessions.title()>
+            <appointments::Appointments/>
             <section aria-labelledby="agenda-title">
                 <h2 id="agenda-title">"To bring up next time"</h2>
                 <StoreMessage error=failure/>
