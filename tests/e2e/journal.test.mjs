@@ -15,7 +15,7 @@ test('a full entry: mood, emotions, symptoms, triggers, prompt, text, bring to s
 
   const mood = page.getByRole('radiogroup', { name: 'Mood' });
   await mood.waitFor();
-  assert.deepEqual(await mood.getByRole('radio').evaluateAll((rs) => rs.map((r) => r.labels[0].textContent)),
+  assert.deepEqual(await mood.getByRole('radio').evaluateAll((rs) => rs.map((r) => r.labels[0].textContent.trim())),
     ['Very low', 'Low', 'Okay', 'Good', 'Very good']);
   await mood.getByRole('radio', { name: 'Low', exact: true }).check();
 
