@@ -112,13 +112,51 @@ impl Scale {
     }
 }
 
+/// The name sleep is stored under, as one of the entry's symptoms (measured in hours).
+/// The entry form shows it as its own field, "Hours slept"; `JournalEntry::sleep_hours`
+/// is the one reader.
+pub const SLEEP: &str = "Sleep (hours)";
+
 /// Symptoms offered by default; people add their own (measured 0-10).
 pub const SYMPTOMS: [(&str, Scale); 4] = [
     ("Anxiety", Scale::Intensity),
     ("Energy", Scale::Intensity),
     ("Panic", Scale::Intensity),
-    ("Sleep (hours)", Scale::Hours),
+    (SLEEP, Scale::Hours),
 ];
+
+/// The draft id of a new entry (an entry being edited has `journal-<its id>`).
+pub const NEW_ENTRY_DRAFT: &str = "journal-new";
+
+/// A symptom's value in words: "none" for 0, otherwise "6 of 10".
+pub fn intensity_words(value: f64) -> String {
+    if value <= 0.0 {
+        "none".into()
+    } else {
+        format!("{} of 10", number(value))
+    }
+}
+
+/// Hours slept in words: "1 hour", "7.5 hours", "no sleep" for 0.
+pub fn hours_words(hours: f64) -> String {
+    if hours <= 0.0 {
+        "no sleep".into()
+    } else if hours == 1.0 {
+        "1 hour".into()
+    } else {
+        format!("{} hours", number(hours))
+    }
+}
+
+/// A value with no ".0" and at most one decimal.
+fn number(v: f64) -> String {
+    let r = (v * 10.0).round() / 10.0;
+    if r.fract() == 0.0 {
+        format!("{r:.0}")
+    } else {
+        format!("{r:.1}")
+    }
+}
 
 /// The scale of a symptom by name: the default ones have theirs, others are 0-10.
 pub fn scale_of(name: &str) -> Scale {
@@ -202,6 +240,12 @@ impl JournalEntry {
             .iter()
             .find(|s| scale_of(&s.name) == Scale::Hours)
             .map(|s| s.value)
+    }
+
+    /// Whether the entry has anything of "Add more detail": emotions, symptoms
+    /// (sleep included) or triggers.
+    pub fn has_details(&self) -> bool {
+        !self.emotions.is_empty() || !self.symptoms.is_empty() || !self.triggers.is_empty()
     }
 
     /// What a one-line mention of the entry says: its text, or its mood when it has no
@@ -333,6 +377,22 @@ pub struct EntryDraft {
     /// Symptom fields as typed, by name (validated on save).
     #[serde(default)]
     pub symptoms: Vec<(String, String)>,
+}
+
+impl EntryDraft {
+    /// Whether the form holds anything of "Add more detail" (a symptom counts once it
+    /// has a value).
+    pub fn has_details(&self) -> bool {
+        !self.entry.emotions.is_empty()
+            || !self.entry.triggers.is_empty()
+            || self.symptoms.iter().any(|(_, v)| !v.trim().is_empty())
+    }
+
+    /// Whether nothing was written or chosen yet: such a draft is not offered as an
+    /// unfinished entry.
+    pub fn is_blank(&self) -> bool {
+        self.entry.text.trim().is_empty() && self.entry.mood.is_none() && !self.has_details()
+    }
 }
 
 impl Body for EntryDraft {

@@ -1,4 +1,5 @@
-//! Small preferences kept in localStorage: theme and crisis-card region.
+//! Small preferences kept in localStorage: theme, crisis-card region, whether the
+//! entry form's details start unfolded.
 
 use serde::{Deserialize, Serialize};
 
@@ -39,6 +40,13 @@ impl Theme {
     }
 }
 
+/// Whether the entry form opens with "Add more detail" unfolded: for a person who
+/// uses the details (`remembered`: they left it open, or their last new entry had
+/// details), and whenever the entry or draft in the form already has some.
+pub fn details_open(remembered: bool, form_has_details: bool) -> bool {
+    remembered || form_has_details
+}
+
 /// A storage size as a person says it: "12 KB", "350 MB", "10 GB", with one
 /// decimal only under 10 ("1.5 GB"). Units of 1024, as browsers count.
 pub fn storage_size(bytes: f64) -> String {
@@ -67,6 +75,21 @@ pub fn storage_size(bytes: f64) -> String {
         } else {
             format!("{shown:.0} {}", UNITS[unit])
         };
+    }
+}
+
+#[cfg(test)]
+mod details_tests {
+    use super::details_open;
+
+    #[test]
+    fn details_are_folded_unless_used() {
+        assert!(!details_open(false, false), "a new person starts folded");
+        assert!(details_open(true, false), "remembered open");
+        assert!(
+            details_open(false, true),
+            "an entry with details shows them"
+        );
     }
 }
 

@@ -73,3 +73,15 @@ pub fn hide_sensitive() -> bool {
 pub fn set_hide_sensitive(hide: bool) {
     let _ = LocalStorage::set(HIDE_SENSITIVE, hide);
 }
+
+const ENTRY_DETAILS: &str = "between.entry_details";
+
+/// Whether the person uses the entry form's "Add more detail" (left it open, or
+/// their last new entry had details).
+pub fn entry_details() -> bool {
+    LocalStorage::get::<bool>(ENTRY_DETAILS).unwrap_or(false)
+}
+
+pub fn set_entry_details(open: bool) {
+    let _ = LocalStorage::set(ENTRY_DETAILS, open);
+}

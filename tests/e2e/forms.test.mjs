@@ -117,7 +117,8 @@ test('the coping card form and the safety plan keep a draft across a reload', as
 test('Enter in a one-line field never saves a half-finished entry; a double tap saves once', async (t) => {
   const { page, server } = await openApp(t, 'write');
   await page.getByRole('radiogroup', { name: 'Mood' }).getByRole('radio', { name: 'Okay', exact: true }).check();
-  const anxiety = page.getByLabel('Anxiety (0 to 10)');
+  await page.getByRole('button', { name: 'Add more detail' }).click();
+  const anxiety = page.getByRole('slider', { name: 'Anxiety' });
   await anxiety.fill('4');
   await anxiety.press('Enter');
   await page.waitForTimeout(500);

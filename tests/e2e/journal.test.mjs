@@ -20,21 +20,23 @@ test('a full entry: mood, emotions, symptoms, triggers, prompt, text, bring to s
 
   const mood = page.getByRole('radiogroup', { name: 'Mood' });
   await mood.waitFor();
-  assert.deepEqual(await mood.getByRole('radio').evaluateAll((rs) => rs.map((r) => r.labels[0].textContent)),
+  assert.deepEqual(await mood.getByRole('radio').evaluateAll((rs) => rs.map((r) => r.labels[0].textContent.trim())),
     ['Very low', 'Low', 'Okay', 'Good', 'Very good']);
   await mood.getByRole('radio', { name: 'Low', exact: true }).check();
 
+  // Emotions, symptoms, sleep and triggers are under "Add more detail", folded at first.
+  await page.getByRole('button', { name: 'Add more detail' }).click();
   const emotions = page.getByRole('group', { name: 'Emotions' });
   await emotions.getByRole('button', { name: 'Anxious' }).click();
   assert.equal(await emotions.getByRole('button', { name: 'Anxious' }).getAttribute('aria-pressed'), 'true');
   await page.getByLabel('Another emotion').fill('Restless');
   await page.getByRole('button', { name: 'Add emotion' }).click();
 
-  await page.getByLabel('Anxiety (0 to 10)').fill('7');
-  await page.getByLabel('Sleep (hours)').fill('5.5');
+  await page.getByRole('slider', { name: 'Anxiety' }).fill('7');
+  await page.getByRole('slider', { name: 'Hours slept' }).fill('5.5');
   await page.getByLabel('Another symptom').fill('Headache');
   await page.getByRole('button', { name: 'Add symptom' }).click();
-  await page.getByLabel('Headache (0 to 10)').fill('3');
+  await page.getByRole('slider', { name: 'Headache' }).fill('3');
 
   await page.getByLabel('Another trigger').fill('Work deadline');
   await page.getByLabel('Another trigger').press('Enter');
@@ -59,11 +61,12 @@ test('a full entry: mood, emotions, symptoms, triggers, prompt, text, bring to s
   await appReady(page);
   await entries(page).filter({ hasText: 'Trigger: Work deadline' }).waitFor();
 
-  // The trigger and the new emotion are offered next time.
+  // The trigger and the new emotion are offered next time (the details open, as this
+  // person uses them).
   await page.getByRole('link', { name: 'New entry' }).click();
   await page.getByRole('group', { name: 'Triggers' }).getByRole('button', { name: 'Work deadline' }).waitFor();
   assert.equal(await page.getByRole('group', { name: 'Emotions' }).getByRole('button', { name: 'Restless' }).getAttribute('aria-pressed'), 'false');
-  assert.ok(await page.getByLabel('Headache (0 to 10)').isVisible());
+  assert.ok(await page.getByRole('slider', { name: 'Headache' }).isVisible());
 
   // It is on the list for the next session.
   await page.goto(server.url + 'sessions');
@@ -105,15 +108,18 @@ test('a draft survives a reload, the server going away, and then saves offline',
 test('impossible values get a clear message and keep what was typed', async (t) => {
   const { page } = await open(t, 'write');
   await page.getByLabel("What's on your mind?").fill('Keep me');
-  await page.getByLabel('Anxiety (0 to 10)').fill('11');
-  await page.getByRole('button', { name: 'Save entry' }).click();
-  await page.getByRole('alert').filter({ hasText: 'Anxiety is rated from 0 to 10.' }).waitFor();
-  assert.equal(await page.getByLabel("What's on your mind?").inputValue(), 'Keep me');
+  // A symptom is set with a slider, which stops at its end: 11 cannot be given.
+  await page.getByRole('button', { name: 'Add more detail' }).click();
+  const anxiety = page.getByRole('slider', { name: 'Anxiety' });
+  await anxiety.fill('11');
+  assert.equal(await anxiety.getAttribute('aria-valuetext'), '10 of 10');
+  await page.getByRole('button', { name: 'Clear anxiety' }).click();
+  assert.equal(await anxiety.getAttribute('aria-valuetext'), 'not set');
 
-  await page.getByLabel('Anxiety (0 to 10)').fill('');
   await page.getByLabel('When').fill('2200-01-01T10:00');
   await page.getByRole('button', { name: 'Save entry' }).click();
   await page.getByRole('alert').filter({ hasText: 'That date is in the future.' }).waitFor();
+  assert.equal(await page.getByLabel("What's on your mind?").inputValue(), 'Keep me');
 
   // A megabyte of pasted text is cut to the limit, not saved whole.
   await page.getByLabel('When').fill('2026-01-05T09:30');

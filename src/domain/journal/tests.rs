@@ -193,3 +193,63 @@ fn sleep_is_read_from_the_hours_symptom_only() {
     ];
     assert_eq!(e.sleep_hours(), Some(5.5));
 }
+
+#[test]
+fn an_entry_stored_before_the_sleep_field_still_reads_its_sleep() {
+    // As entries have been stored: sleep is one of the symptoms, by name.
+    let old: JournalEntry = serde_json::from_str(
+        r#"{"at":1795000000000,"mood":2,"symptoms":[{"name":"Anxiety","value":6},{"name":"Sleep (hours)","value":7.5}]}"#,
+    )
+    .unwrap();
+    assert_eq!(old.sleep_hours(), Some(7.5));
+    assert_eq!(SLEEP, "Sleep (hours)");
+    assert_eq!(scale_of(SLEEP), Scale::Hours);
+}
+
+#[test]
+fn values_in_words() {
+    assert_eq!(intensity_words(0.0), "none");
+    assert_eq!(intensity_words(6.0), "6 of 10");
+    assert_eq!(intensity_words(10.0), "10 of 10");
+    assert_eq!(hours_words(0.0), "no sleep");
+    assert_eq!(hours_words(0.5), "0.5 hours");
+    assert_eq!(hours_words(1.0), "1 hour");
+    assert_eq!(hours_words(7.5), "7.5 hours");
+    assert_eq!(hours_words(24.0), "24 hours");
+}
+
+#[test]
+fn details_are_emotions_symptoms_and_triggers() {
+    let mut e = entry();
+    e.mood = Some(Mood::Good);
+    e.text = "Fine".into();
+    assert!(!e.has_details(), "mood and words are not details");
+    e.symptoms = vec![Symptom {
+        name: SLEEP.into(),
+        value: 8.0,
+    }];
+    assert!(e.has_details());
+    let mut e = entry();
+    e.triggers = vec!["Work".into()];
+    assert!(e.has_details());
+}
+
+#[test]
+fn a_draft_with_nothing_chosen_is_blank() {
+    let mut d = EntryDraft {
+        when: "2026-11-27T10:00".into(),
+        symptoms: vec![("Anxiety".into(), String::new())],
+        ..Default::default()
+    };
+    assert!(d.is_blank(), "a symptom not set is nothing");
+    assert!(!d.has_details());
+    d.symptoms[0].1 = "0".into();
+    assert!(!d.is_blank(), "none is a value");
+    assert!(d.has_details());
+    let mut d = EntryDraft::default();
+    d.entry.text = "  ".into();
+    assert!(d.is_blank());
+    d.entry.mood = Some(Mood::Low);
+    assert!(!d.is_blank());
+    assert!(!d.has_details());
+}

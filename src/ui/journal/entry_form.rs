@@ -7,11 +7,12 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 
 use crate::domain::journal::{
-    scale_of, EntryDraft, EntryError, JournalEntry, Mood, Scale, Symptom, EMOTIONS, MAX_TEXT_CHARS,
-    PROMPTS, SYMPTOMS,
+    hours_words, intensity_words, scale_of, EntryDraft, EntryError, JournalEntry, Mood, Scale,
+    Symptom, EMOTIONS, MAX_TAG_CHARS, MAX_TEXT_CHARS, NEW_ENTRY_DRAFT, PROMPTS, SLEEP, SYMPTOMS,
 };
 use crate::domain::record::{Record, RecordId};
 use crate::domain::route::Route;
+use crate::store;
 use crate::ui::context::Base;
 use crate::ui::format::{datetime_local_value, now_ms, offset_at, parse_datetime_local};
 use crate::ui::kit::{enter_never_submits, Form, FormNotices, FormProblems, FormSpec};
@@ -36,16 +37,17 @@ pub fn entry_problem(e: &EntryError) -> String {
 fn draft_id(editing: &Option<RecordId>) -> RecordId {
     match editing {
         Some(id) => RecordId(format!("journal-{}", id.as_str())),
-        None => RecordId("journal-new".into()),
+        None => RecordId(NEW_ENTRY_DRAFT.into()),
     }
 }
 
-fn fresh_draft() -> EntryDraft {
+fn fresh_draft(mood: Option<Mood>) -> EntryDraft {
     let now = now_ms();
     EntryDraft {
         entry: JournalEntry {
             at: now,
             offset_min: offset_at(now),
+            mood,
             ..Default::default()
         },
         when: datetime_local_value(now),
@@ -108,6 +110,14 @@ fn describe(e: &JournalEntry) -> String {
 pub fn EntryPage() -> impl IntoView {
     let query = use_query_map();
     let editing = query.with_untracked(|q| q.get("id")).map(RecordId);
+    // A mood tapped on Today (`?mood=4`): chosen already, and the writing box focused.
+    let preset_mood = match editing {
+        Some(_) => None,
+        None => query
+            .with_untracked(|q| q.get("mood"))
+            .and_then(|v| v.parse().ok())
+            .and_then(Mood::from_value),
+    };
     let title = if editing.is_some() {
         "Edit entry"
     } else {
@@ -119,7 +129,7 @@ pub fn EntryPage() -> impl IntoView {
     let kit = Form::new(FormSpec {
         draft_key: draft_id(&editing).0,
         editing,
-        blank: fresh_draft(),
+        blank: fresh_draft(preset_mood),
         from_record: draft_of,
     })
     .on_saved(move |_| {
@@ -153,13 +163,18 @@ pub fn EntryPage() -> impl IntoView {
         })
     });
     let known_symptoms = Memo::new(move |_| {
-        let mut list: Vec<String> = SYMPTOMS.iter().map(|s| s.0.to_string()).collect();
+        // Sleep has a field of its own.
+        let mut list: Vec<String> = SYMPTOMS
+            .iter()
+            .filter(|s| s.1 == Scale::Intensity)
+            .map(|s| s.0.to_string())
+            .collect();
         entries.with(|e| {
             if let Some(Ok(all)) = e {
                 for u in used(all, |e| {
                     e.symptoms.iter().map(|s| s.name.as_str()).collect()
                 }) {
-                    if !list.contains(&u) {
+                    if !list.contains(&u) && scale_of(&u) == Scale::Intensity {
                         list.push(u);
                     }
                 }
@@ -179,7 +194,7 @@ pub fn EntryPage() -> impl IntoView {
     let symptom_names = Memo::new(move |_| {
         let mut list = known_symptoms.get();
         for n in form_symptoms.get() {
-            if !list.contains(&n) {
+            if !list.contains(&n) && scale_of(&n) == Scale::Intensity {
                 list.push(n);
             }
         }
@@ -192,6 +207,10 @@ pub fn EntryPage() -> impl IntoView {
         match entry_from(&value.get_untracked()) {
             Ok(entry) => {
                 problem.set(None);
+                // A person whose new entries have details finds them open next time.
+                if kit.original.with_untracked(Option::is_none) {
+                    store::prefs::set_entry_details(entry.has_details());
+                }
                 crate::ui::format::mark("between:save:start");
                 kit.save(entry);
             }
@@ -201,6 +220,40 @@ pub fn EntryPage() -> impl IntoView {
     let pending = kit.pending();
     let ready = move || kit.ready();
     let form = value;
+
+    // "Add more detail": folded for a new person, open for one who uses it, and for an
+    // entry or draft that has details.
+    let details_open = RwSignal::new(false);
+    let text_box = NodeRef::<leptos::html::Textarea>::new();
+    Effect::new(move |done: Option<bool>| {
+        if done == Some(true) || !kit.ready() {
+            return done.unwrap_or(false);
+        }
+        // A mood chosen on Today goes on top of any draft brought back.
+        if let Some(m) = preset_mood {
+            if form.with_untracked(|f| f.entry.mood != Some(m)) {
+                form.update(|f| f.entry.mood = Some(m));
+            }
+        }
+        details_open.set(crate::domain::prefs::details_open(
+            store::prefs::entry_details(),
+            form.with_untracked(EntryDraft::has_details),
+        ));
+        if preset_mood.is_some() {
+            // After the screen's own focus move to its heading, which runs on the next frame.
+            request_animation_frame(move || {
+                if let Some(el) = text_box.get_untracked() {
+                    let _ = el.focus();
+                }
+            });
+        }
+        true
+    });
+    let toggle_details = move |_| {
+        let open = !details_open.get_untracked();
+        details_open.set(open);
+        store::prefs::set_entry_details(open);
+    };
 
     let mood_choices = Mood::ALL
         .into_iter()
@@ -229,45 +282,13 @@ pub fn EntryPage() -> impl IntoView {
                         hidden=move || form.with(|f| f.entry.mood.is_none())>"Clear mood"</button>
                 </fieldset>
 
-                <div class="card">
-                    <TagPicker label="Emotions" noun="emotion" options=emotion_options
-                        selected=Signal::derive(move || form.with(|f| f.entry.emotions.clone()))
-                        on_change=Callback::new(move |v| form.update(|f| f.entry.emotions = v))/>
-                </div>
-
-                <fieldset class="card field">
-                    <legend class="field__label">"Symptoms"</legend>
-                    <p class="muted">"Fill in the ones you track. Leave the rest empty."</p>
-                    <div class="symptoms">
-                        <For each=move || symptom_names.get() key=|n| n.clone() let(name)>
-                            <SymptomField name=name form=form/>
-                        </For>
-                    </div>
-                    <div class="tags__add">
-                        <label class="visually-hidden" for="new-symptom">"Another symptom"</label>
-                        <input id="new-symptom" class="field__input" type="text" placeholder="Another symptom" bind:value=new_symptom/>
-                        <button type="button" class="button" on:click=move |_| {
-                            let name = new_symptom.get_untracked().trim().to_string();
-                            if !name.is_empty() {
-                                form.update(|f| if !f.symptoms.iter().any(|(n, _)| *n == name) { f.symptoms.push((name, String::new())) });
-                                new_symptom.set(String::new());
-                            }
-                        }>"Add symptom"</button>
-                    </div>
-                </fieldset>
-
-                <div class="card">
-                    <TagPicker label="Triggers" noun="trigger" options=trigger_options
-                        selected=Signal::derive(move || form.with(|f| f.entry.triggers.clone()))
-                        on_change=Callback::new(move |v| form.update(|f| f.entry.triggers = v))/>
-                </div>
-
                 <div class="card field">
                     <label class="field__label" for="entry-text">"What's on your mind?"</label>
                     {move || form.with(|f| f.entry.prompt.clone()).map(|p| view! {
                         <p class="prompt" id="entry-prompt">{p}</p>
                     })}
-                    <textarea id="entry-text" class="field__input" rows="7" maxlength=MAX_TEXT_CHARS.to_string()
+                    <textarea id="entry-text" class="field__input" rows="5" maxlength=MAX_TEXT_CHARS.to_string()
+                        node_ref=text_box
                         prop:value=move || form.with(|f| f.entry.text.clone())
                         on:input=move |ev| form.update(|f| f.entry.text = event_target_value(&ev))></textarea>
                     <div class="actions">
@@ -278,6 +299,50 @@ pub fn EntryPage() -> impl IntoView {
                         }>{move || if form.with(|f| f.entry.prompt.is_some()) { "Another prompt" } else { "Give me a prompt" }}</button>
                         <button type="button" class="button" hidden=move || form.with(|f| f.entry.prompt.is_none())
                             on:click=move |_| form.update(|f| f.entry.prompt = None)>"No prompt"</button>
+                    </div>
+                </div>
+
+                <div class="card entry-details">
+                    <button type="button" class="entry-details__toggle" aria-controls="entry-details"
+                        aria-expanded=move || details_open.get().to_string() on:click=toggle_details>
+                        <span class="entry-details__sign" aria-hidden="true">{move || if details_open.get() { "−" } else { "+" }}</span>
+                        "Add more detail"
+                    </button>
+                    <p class="muted entry-details__hint" hidden=move || details_open.get()>"Sleep, emotions, symptoms and triggers, if you track them."</p>
+                    <div id="entry-details" class="entry-details__body" hidden=move || !details_open.get()>
+                        <div class="field">
+                            <ScaleField name=SLEEP.to_string() label="Hours slept".to_string() form=form/>
+                        </div>
+
+                        <TagPicker label="Emotions" noun="emotion" options=emotion_options
+                            selected=Signal::derive(move || form.with(|f| f.entry.emotions.clone()))
+                            on_change=Callback::new(move |v| form.update(|f| f.entry.emotions = v))/>
+
+                        <fieldset class="field entry-details__symptoms">
+                            <legend class="field__label">"Symptoms"</legend>
+                            <p class="muted">"Set the ones you track, from none to 10. Leave the rest not set."</p>
+                            <div class="symptoms">
+                                <For each=move || symptom_names.get() key=|n| n.clone() let(name)>
+                                    <ScaleField label=name.clone() name=name form=form/>
+                                </For>
+                            </div>
+                            <div class="tags__add">
+                                <label class="visually-hidden" for="new-symptom">"Another symptom"</label>
+                                <input id="new-symptom" class="field__input" type="text" placeholder="Another symptom"
+                                    maxlength=MAX_TAG_CHARS.to_string() bind:value=new_symptom/>
+                                <button type="button" class="button" on:click=move |_| {
+                                    let name = new_symptom.get_untracked().trim().to_string();
+                                    if !name.is_empty() && scale_of(&name) == Scale::Intensity {
+                                        form.update(|f| if !f.symptoms.iter().any(|(n, _)| *n == name) { f.symptoms.push((name, String::new())) });
+                                        new_symptom.set(String::new());
+                                    }
+                                }>"Add symptom"</button>
+                            </div>
+                        </fieldset>
+
+                        <TagPicker label="Triggers" noun="trigger" options=trigger_options
+                            selected=Signal::derive(move || form.with(|f| f.entry.triggers.clone()))
+                            on_change=Callback::new(move |v| form.update(|f| f.entry.triggers = v))/>
                     </div>
                 </div>
 
@@ -304,45 +369,64 @@ pub fn EntryPage() -> impl IntoView {
     }
 }
 
+/// A symptom (0 to 10) or the hours slept (0 to 24 in half hours), set with a slider
+/// and said in words. Until it is touched it is "not set" and not saved; "Clear" makes
+/// it not set again. The value is kept in the draft as text, as before.
 #[component]
-fn SymptomField(name: String, form: RwSignal<EntryDraft>) -> impl IntoView {
+fn ScaleField(name: String, label: String, form: RwSignal<EntryDraft>) -> impl IntoView {
     let scale = scale_of(&name);
     let id = format!(
         "symptom-{}",
         name.to_lowercase()
             .replace(|c: char| !c.is_alphanumeric(), "-")
     );
-    let range = match scale {
-        Scale::Intensity => "0 to 10",
-        Scale::Hours => "hours",
-    };
-    let label = if scale == Scale::Hours {
-        name.clone()
-    } else {
-        format!("{name} ({range})")
-    };
     let key = name.clone();
-    let value = move || {
+    let value = Memo::new(move |_| {
         form.with(|f| {
             f.symptoms
                 .iter()
                 .find(|(n, _)| *n == key)
-                .map(|(_, v)| v.clone())
-                .unwrap_or_default()
+                .and_then(|(_, v)| v.trim().replace(',', ".").parse::<f64>().ok())
         })
-    };
-    let set = move |v: String| {
+    });
+    let set = StoredValue::new(move |v: Option<String>| {
+        let v = v.unwrap_or_default();
         form.update(|f| match f.symptoms.iter_mut().find(|(n, _)| *n == name) {
             Some(slot) => slot.1 = v,
             None => f.symptoms.push((name.clone(), v)),
         })
+    });
+    let words = move || match (value.get(), scale) {
+        (None, _) => "not set".to_string(),
+        (Some(v), Scale::Intensity) => intensity_words(v),
+        (Some(v), Scale::Hours) => hours_words(v),
     };
+    // Where the slider rests while not set: none, or a usual night's sleep.
+    let resting = match scale {
+        Scale::Intensity => 0.0,
+        Scale::Hours => 8.0,
+    };
+    let take = move |ev: &web_sys::Event| set.with_value(|s| s(Some(event_target_value(ev))));
+    let clear_label = format!("Clear {}", label.to_lowercase());
     view! {
-        <div class="symptom">
-            <label class="symptom__label" for=id.clone()>{label}</label>
-            <input id=id class="field__input symptom__input" type="number" inputmode="decimal" min="0"
-                max=scale.max().to_string() step=if scale == Scale::Hours { "0.5" } else { "1" }
-                prop:value=value on:input=move |ev| set(event_target_value(&ev))/>
+        <div class="scale-field" class:scale-field--unset=move || value.get().is_none()>
+            <div class="scale-field__head">
+                <label class="scale-field__label" for=id.clone()>{label}</label>
+                <span class="scale-field__words">{words}</span>
+            </div>
+            <div class="scale-field__row">
+                <input id=id type="range" class="scale-field__input" min="0" max=scale.max().to_string()
+                    step=if scale == Scale::Hours { "0.5" } else { "1" }
+                    prop:value=move || crate::ui::format::number(value.get().unwrap_or(resting))
+                    aria-valuetext=words
+                    on:input=move |ev| take(&ev)
+                    // A tap or a key on the value it rests on sets it too (no input event then).
+                    on:click=move |ev| take(&ev)
+                    on:keyup=move |ev| if matches!(ev.key().as_str(), "ArrowLeft" | "ArrowRight" | "ArrowUp" | "ArrowDown" | "Home" | "End" | "PageUp" | "PageDown") { take(&ev) }/>
+                <button type="button" class="link-button" aria-label=clear_label
+                    hidden=move || value.get().is_none()
+                    on:click=move |_| set.with_value(|s| s(None))>"Clear"</button>
+            </div>
         </div>
     }
 }

@@ -286,6 +286,7 @@ pub fn Journal() -> impl IntoView {
                 <A href=base.href(Route::Patterns) attr:class="button">"Patterns"</A>
                 <A href=base.href(Route::CheckIns) attr:class="button">"Check-ins"</A>
             </div>
+            <crate::ui::today::UnfinishedEntry/>
             <Filters filter=filter entries=live/>
             <section class="entries" aria-labelledby="entries-title">
                 <div class="entries__head">

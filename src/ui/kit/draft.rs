@@ -123,7 +123,11 @@ impl<T: Body + PartialEq + Send + Sync> Draft<T> {
         let number = NEXT.with(|n| n.replace(n.get() + 1));
         let flush: Flush = Rc::new(move || draft.write_pending());
         FLUSHERS.with(|f| f.borrow_mut().push((number, flush)));
-        on_cleanup(move || FLUSHERS.with(|f| f.borrow_mut().retain(|(n, _)| *n != number)));
+        on_cleanup(move || {
+            // Leaving the screen within the pause still keeps what was just typed.
+            draft.write_pending();
+            FLUSHERS.with(|f| f.borrow_mut().retain(|(n, _)| *n != number));
+        });
         draft
     }
 

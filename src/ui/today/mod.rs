@@ -1,11 +1,15 @@
-//! Today: where the week starts from.
+//! Today: where the week starts from. A mood in two taps (one here, Save on the entry),
+//! and the way back to an entry left unfinished.
 
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use crate::domain::journal::{EntryDraft, Mood, NEW_ENTRY_DRAFT};
+use crate::domain::record::RecordId;
 use crate::domain::route::Route;
+use crate::store;
 use crate::ui::context::Base;
-use crate::ui::widgets::Page;
+use crate::ui::widgets::{MoodMark, Page};
 
 #[component]
 pub fn Today() -> impl IntoView {
@@ -16,10 +20,28 @@ pub fn Today() -> impl IntoView {
         let _ = js_sys::Reflect::set(&options, &k.into(), &v.into());
     }
     let date: String = today.to_locale_date_string("default", &options).into();
+    let write = base.href(Route::Write);
+    let moods = Mood::ALL
+        .into_iter()
+        .map(|m| {
+            view! {
+                <li>
+                    <A href=format!("{write}?mood={}", m.value()) attr:class=format!("mood-link mood--{}", m.value())>
+                        <MoodMark mood=m/>" "{m.word()}
+                    </A>
+                </li>
+            }
+        })
+        .collect_view();
     view! {
         <Page title=Route::Today.title()>
             <p class="lead">{date}</p>
             <p><A href=base.href(Route::Struggling) attr:class="button button--primary button--big">"I'm struggling"</A></p>
+            <section class="card" aria-labelledby="today-mood">
+                <h2 id="today-mood">"How are you right now?"</h2>
+                <ul class="mood-links">{moods}</ul>
+                <UnfinishedEntry/>
+            </section>
             <section class="card" aria-labelledby="today-write">
                 <h2 id="today-write">"Write it down"</h2>
                 <p>"A few words about how today is going can help you see patterns and bring things to your next session."</p>
@@ -34,5 +56,35 @@ pub fn Today() -> impl IntoView {
                 <p>"Everything you write stays on this device. Between has no account and sends nothing anywhere. It works without a connection, too."</p>
             </section>
         </Page>
+    }
+}
+
+/// "Continue your unfinished entry", when a new entry was started and not saved (its
+/// draft holds something). Shown on Today and on the journal.
+#[component]
+pub fn UnfinishedEntry() -> impl IntoView {
+    let base = expect_context::<Base>();
+    // Read again a moment later: the entry screen just left writes what was typed in
+    // its last moments as it goes, which may land after this screen's first read.
+    let again = RwSignal::new(false);
+    set_timeout(
+        move || {
+            let _ = again.try_set(true);
+        },
+        std::time::Duration::from_millis(300),
+    );
+    let draft = LocalResource::new(move || {
+        again.track();
+        async { store::get::<EntryDraft>(&RecordId(NEW_ENTRY_DRAFT.into())).await }
+    });
+    let waiting = move || draft.with(|d| matches!(d, Some(Ok(Some(r))) if !r.body.is_blank()));
+    move || {
+        waiting().then(|| {
+            view! {
+                <p class="unfinished">
+                    <A href=base.href(Route::Write) attr:class="button">"Continue your unfinished entry"</A>
+                </p>
+            }
+        })
     }
 }
