@@ -58,6 +58,11 @@ test('a weekly session added on Sessions shows when it is, in words, and stays a
   await page.reload();
   await page.getByRole('region', { name: 'Next session' }).getByText(`${day.words}, ${four}`).waitFor();
 
+  // Today says it too, and leads to Sessions.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Today' }).click();
+  await page.getByRole('link', { name: `Next session: ${day.words}, ${four}, in 3 days` }).click();
+  await next.getByText(`${day.words}, ${four}`).waitFor();
+
   // Skip this one: the next is a week later.
   await next.getByRole('button', { name: /^Actions for the session of/ }).click();
   await page.getByRole('menuitem', { name: 'Skip this session' }).click();

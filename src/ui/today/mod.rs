@@ -1,14 +1,17 @@
 //! Today: where the week starts from. A mood in two taps (one here, Save on the entry),
-//! and the way back to an entry left unfinished.
+//! the next session and how far off it is, and the way back to an entry left unfinished.
 
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use crate::domain::appointment::{countdown, next_session, Appointment};
 use crate::domain::journal::{EntryDraft, Mood, NEW_ENTRY_DRAFT};
 use crate::domain::record::RecordId;
 use crate::domain::route::Route;
 use crate::store;
 use crate::ui::context::Base;
+use crate::ui::format::{day_long, local_now, wall_time};
+use crate::ui::kit::live;
 use crate::ui::widgets::{MoodMark, Page};
 
 #[component]
@@ -27,7 +30,7 @@ pub fn Today() -> impl IntoView {
             view! {
                 <li>
                     <A href=format!("{write}?mood={}", m.value()) attr:class=format!("mood-link mood--{}", m.value())>
-                        <MoodMark mood=m/>" "{m.word()}
+                        <MoodMark mood=m/>{m.word()}
                     </A>
                 </li>
             }
@@ -36,6 +39,7 @@ pub fn Today() -> impl IntoView {
     view! {
         <Page title=Route::Today.title()>
             <p class="lead">{date}</p>
+            <NextSession/>
             <p><A href=base.href(Route::Struggling) attr:class="button button--primary button--big">"I'm struggling"</A></p>
             <section class="card" aria-labelledby="today-mood">
                 <h2 id="today-mood">"How are you right now?"</h2>
@@ -56,6 +60,25 @@ pub fn Today() -> impl IntoView {
                 <p>"Everything you write stays on this device. Between has no account and sends nothing anywhere. It works without a connection, too."</p>
             </section>
         </Page>
+    }
+}
+
+/// "Next session: Thursday 3 December, 16:00, in 6 days", when one is planned.
+#[component]
+fn NextSession() -> impl IntoView {
+    let href = expect_context::<Base>().href(Route::Sessions);
+    let loaded = live::<Appointment>();
+    move || {
+        let now = local_now();
+        let list = loaded.get()?.ok()?;
+        let (start, a) = next_session(list.iter().map(|r| &r.body), now)?;
+        let text = format!(
+            "Next session: {}, {}, {}",
+            day_long(start.date()),
+            wall_time(start),
+            countdown(now, start, a.minutes)
+        );
+        Some(view! { <p class="next-session"><A href=href.clone()>{text}</A></p> })
     }
 }
 
