@@ -767,8 +767,8 @@ pub struct SleepSplit {
     pub long_mood: Option<f64>,
     /// Days with sleep noted, with or without a mood.
     pub days_with_sleep: usize,
-    /// Average hours per day, oldest first.
-    pub daily: Vec<(NaiveDate, f64)>,
+    /// Average hours per day and the entries saying so, oldest first.
+    pub daily: Vec<(NaiveDate, f64, usize)>,
 }
 
 /// Sleep per day (the average of the entries that say, read through
@@ -790,7 +790,7 @@ pub fn sleep_split(entries: &[&JournalEntry]) -> SleepSplit {
     let (mut ss, mut ls) = (0.0, 0.0);
     for (day, (s, c)) in &hours {
         let h = s / *c as f64;
-        split.daily.push((*day, h));
+        split.daily.push((*day, h, *c));
         if let Some((ms, mc)) = moods.get(day) {
             let m = ms / *mc as f64;
             if h < SHORT_NIGHT_HOURS {

@@ -235,11 +235,11 @@ pub fn Patterns() -> impl IntoView {
         sleep.with(|s| {
             s.daily
                 .iter()
-                .filter(|(d, _)| *d >= first && *d <= today)
-                .map(|(d, h)| Point {
+                .filter(|(d, _, _)| *d >= first && *d <= today)
+                .map(|(d, h, c)| Point {
                     label: day_short(*d),
                     value: h.clamp(0.0, 12.0),
-                    count: 1,
+                    count: *c,
                 })
                 .collect::<Vec<_>>()
         })
@@ -370,7 +370,7 @@ pub fn Patterns() -> impl IntoView {
                     <LineChart title="Hours slept, last 30 days" points=sleep_points min=0.0 max=12.0 value_head="Sleep"
                         axis=vec![(0.0, "0 h"), (SHORT_NIGHT_HOURS, "6 h"), (12.0, "12 h")]
                         value_text=Callback::new(hours_text)/>
-                    <Numbers caption="Mood after short and long nights"
+                    <Numbers caption="Mood after short and long nights" label="Show short and long nights as a table"
                         head=vec!["Night", "Days", "Mood on those days"] rows=sleep_rows/>
                 </Show>
             </Part>

@@ -42,6 +42,9 @@ pub fn Numbers(
     /// Rows: the row header, then one cell per further column.
     #[prop(into)]
     rows: Signal<Vec<Vec<String>>>,
+    /// The button's words when a part has more than one table.
+    #[prop(default = "Show as a table")]
+    label: &'static str,
 ) -> impl IntoView {
     let open = RwSignal::new(false);
     let head = StoredValue::new(head);
@@ -49,7 +52,7 @@ pub fn Numbers(
         <div class="numbers">
             <button type="button" class="link-button" aria-expanded=move || open.get().to_string()
                 on:click=move |_| open.update(|o| *o = !*o)>
-                {move || if open.get() { "Hide the table" } else { "Show as a table" }}
+                {move || if open.get() { "Hide the table" } else { label }}
             </button>
             {move || open.get().then(|| view! {
                 <table class="table numbers__table">
