@@ -69,7 +69,7 @@ test('no serious or critical axe violations on any screen at 200 % text on a 320
   await seedEntries(page, Array.from({ length: 12 }, (_, i) => ({ at: Date.now() - i * day, mood: 1 + (i % 5), text: `Day ${i}` })));
   await page.goto(server.url + 'patterns');
   await appReady(page);
-  const show = page.getByRole('button', { name: 'Show as a table' });
+  const show = page.getByRole('button', { name: /^Show (.* )?as a table$/ });
   await show.first().waitFor();
   while (await show.count()) await show.first().click();
   await page.getByRole('table', { name: /^Average mood/ }).waitFor();
