@@ -508,7 +508,40 @@ pub fn first_day(entries: &[&JournalEntry]) -> Option<NaiveDate> {
 /// True while the journal is younger than a week (or empty): Patterns then says what it
 /// will show and when, alongside what is already true.
 pub fn first_week(entries: &[&JournalEntry], today: NaiveDate) -> bool {
-    first_day(entries).is_none_or(|f| f > today - Days::new(6))
+    is_first_week(first_day(entries), today)
+}
+
+fn is_first_week(first: Option<NaiveDate>, today: NaiveDate) -> bool {
+    first.is_none_or(|f| f > today - Days::new(6))
+}
+
+/// Every day's mood and the first day written, in one pass over the entries: what the
+/// sentences of Patterns share, so that each adds no pass of its own for moods.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct DayMoods {
+    pub moods: BTreeMap<NaiveDate, (f64, usize)>,
+    pub first: Option<NaiveDate>,
+}
+
+impl DayMoods {
+    pub fn of(entries: &[&JournalEntry]) -> DayMoods {
+        let mut d = DayMoods::default();
+        for e in entries {
+            let day = local_day(e);
+            d.first = Some(d.first.map_or(day, |f| f.min(day)));
+            if let Some(m) = e.mood {
+                let slot = d.moods.entry(day).or_default();
+                slot.0 += m.value() as f64;
+                slot.1 += 1;
+            }
+        }
+        d
+    }
+
+    /// The day's average mood, if one was noted.
+    fn on(&self, day: &NaiveDate) -> Option<f64> {
+        self.moods.get(day).and_then(|(s, c)| mean(*s, *c))
+    }
 }
 
 /// Mood this past week (the last 7 days) against the 7 days before.
@@ -522,7 +555,11 @@ pub struct WeekMoods {
 }
 
 pub fn week_moods(entries: &[&JournalEntry], today: NaiveDate) -> WeekMoods {
-    let days = moods_by_day(entries);
+    week_moods_of(&DayMoods::of(entries), today)
+}
+
+pub fn week_moods_of(d: &DayMoods, today: NaiveDate) -> WeekMoods {
+    let days = &d.moods;
     let window = |from: NaiveDate, to: NaiveDate| {
         let (s, c) = days
             .range(from..=to)
@@ -536,7 +573,7 @@ pub fn week_moods(entries: &[&JournalEntry], today: NaiveDate) -> WeekMoods {
         this_week: window(today - Days::new(6), today),
         week_before: window(today - Days::new(13), today - Days::new(7)),
         overall: mean(s, c),
-        first_week: first_week(entries, today),
+        first_week: is_first_week(d.first, today),
     }
 }
 
@@ -630,8 +667,12 @@ pub struct EmotionStat {
 
 /// Emotions, most days first, with mood and the trigger most often alongside.
 pub fn emotion_stats(entries: &[&JournalEntry]) -> Vec<EmotionStat> {
+    emotion_stats_with(entries, &DayMoods::of(entries))
+}
+
+/// `emotion_stats` with the days' moods already worked out.
+pub fn emotion_stats_with(entries: &[&JournalEntry], moods: &DayMoods) -> Vec<EmotionStat> {
     use std::collections::BTreeSet;
-    let moods = moods_by_day(entries);
     let mut triggers_by_day: BTreeMap<NaiveDate, BTreeSet<String>> = BTreeMap::new();
     let mut emotions: Vec<(String, BTreeSet<NaiveDate>)> = Vec::new();
     for e in entries {
@@ -657,8 +698,8 @@ pub fn emotion_stats(entries: &[&JournalEntry]) -> Vec<EmotionStat> {
             let (mut s, mut c) = (0.0, 0);
             let mut together: BTreeMap<&str, usize> = BTreeMap::new();
             for d in &days {
-                if let Some((ds, dc)) = moods.get(d) {
-                    s += ds / *dc as f64;
+                if let Some(m) = moods.on(d) {
+                    s += m;
                     c += 1;
                 }
                 for t in triggers_by_day.get(d).into_iter().flatten() {
@@ -774,6 +815,11 @@ pub struct SleepSplit {
 /// Sleep per day (the average of the entries that say, read through
 /// `JournalEntry::sleep_hours`), split into short and long nights.
 pub fn sleep_split(entries: &[&JournalEntry]) -> SleepSplit {
+    sleep_split_with(entries, &DayMoods::of(entries))
+}
+
+/// `sleep_split` with the days' moods already worked out.
+pub fn sleep_split_with(entries: &[&JournalEntry], moods: &DayMoods) -> SleepSplit {
     let mut hours: BTreeMap<NaiveDate, (f64, usize)> = BTreeMap::new();
     for e in entries {
         if let Some(h) = e.sleep_hours() {
@@ -782,7 +828,6 @@ pub fn sleep_split(entries: &[&JournalEntry]) -> SleepSplit {
             d.1 += 1;
         }
     }
-    let moods = moods_by_day(entries);
     let mut split = SleepSplit {
         days_with_sleep: hours.len(),
         ..Default::default()
@@ -791,8 +836,7 @@ pub fn sleep_split(entries: &[&JournalEntry]) -> SleepSplit {
     for (day, (s, c)) in &hours {
         let h = s / *c as f64;
         split.daily.push((*day, h, *c));
-        if let Some((ms, mc)) = moods.get(day) {
-            let m = ms / *mc as f64;
+        if let Some(m) = moods.on(day) {
             if h < SHORT_NIGHT_HOURS {
                 split.short_days += 1;
                 ss += m;

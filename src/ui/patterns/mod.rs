@@ -9,9 +9,9 @@ use leptos_router::components::A;
 
 use crate::domain::journal::{JournalEntry, Mood, Scale};
 use crate::domain::patterns::{
-    emotion_sentence, emotion_stats, first_week, mood_series, plural, since_sentence,
-    sleep_sentence, sleep_split, summary_since, symptom_sentence, symptom_trends, time_of_day,
-    time_sentence, trigger_sentence, trigger_stats, week_moods, week_sentence, Span,
+    emotion_sentence, emotion_stats_with, mood_series, plural, since_sentence, sleep_sentence,
+    sleep_split_with, summary_since, symptom_sentence, symptom_trends, time_of_day, time_sentence,
+    trigger_sentence, trigger_stats, week_moods_of, week_sentence, DayMoods, Span,
     SHORT_NIGHT_HOURS,
 };
 use crate::domain::route::Route;
@@ -85,8 +85,11 @@ pub fn Patterns() -> impl IntoView {
             .and_then(|s| parse_date(&s))
             .unwrap_or(today - Days::new(7)),
     );
-    let new_here =
-        Memo::new(move |_| entries.with(|e| first_week(&e.iter().collect::<Vec<_>>(), today)));
+    // The days' moods, worked out once for every sentence that needs them.
+    let day_moods =
+        Memo::new(move |_| entries.with(|e| DayMoods::of(&e.iter().collect::<Vec<_>>())));
+    let week = Memo::new(move |_| day_moods.with(|d| week_moods_of(d, today)));
+    let new_here = Memo::new(move |_| week.with(|w| w.first_week));
 
     // Since my last session.
     let summary = Memo::new(move |_| {
@@ -150,9 +153,7 @@ pub fn Patterns() -> impl IntoView {
     });
 
     // Mood over time.
-    let week_text = Signal::derive(move || {
-        entries.with(|e| week_sentence(&week_moods(&e.iter().collect::<Vec<_>>(), today)))
-    });
+    let week_text = Signal::derive(move || week.with(week_sentence));
     let series = Memo::new(move |_| {
         entries.with(|e| mood_series(&e.iter().collect::<Vec<_>>(), span.get(), today))
     });
@@ -169,8 +170,9 @@ pub fn Patterns() -> impl IntoView {
     });
 
     // Emotions.
-    let emotions =
-        Memo::new(move |_| entries.with(|e| emotion_stats(&e.iter().collect::<Vec<_>>())));
+    let emotions = Memo::new(move |_| {
+        entries.with(|e| day_moods.with(|d| emotion_stats_with(&e.iter().collect::<Vec<_>>(), d)))
+    });
     let emotion_rows = Signal::derive(move || {
         emotions.with(|list| {
             list.iter()
@@ -229,7 +231,9 @@ pub fn Patterns() -> impl IntoView {
     });
 
     // Sleep.
-    let sleep = Memo::new(move |_| entries.with(|e| sleep_split(&e.iter().collect::<Vec<_>>())));
+    let sleep = Memo::new(move |_| {
+        entries.with(|e| day_moods.with(|d| sleep_split_with(&e.iter().collect::<Vec<_>>(), d)))
+    });
     let sleep_points = Signal::derive(move || {
         let first = today - Days::new(29);
         sleep.with(|s| {
@@ -277,7 +281,7 @@ pub fn Patterns() -> impl IntoView {
         })
     });
 
-    let has_mood = Memo::new(move |_| entries.with(|e| e.iter().any(|e| e.mood.is_some())));
+    let has_mood = Memo::new(move |_| day_moods.with(|d| !d.moods.is_empty()));
     let spans = move || {
         Span::ALL
         .into_iter()
