@@ -1,5 +1,6 @@
 //! Patterns in journal entries: mood over time, a mood calendar, symptom trends,
-//! triggers against mood, time of day, and a summary since a date.
+//! triggers against mood, time of day, sleep, emotions, a summary since a date, and
+//! the sentence in plain words each part of Patterns leads with.
 //!
 //! Everything works on local days: an entry's day is its instant plus the UTC
 //! offset it was written with, so daylight-saving changes and travel never move an

@@ -1,5 +1,6 @@
-//! Patterns: what the journal shows over time. The figures come from
-//! `domain::patterns`; this screen only draws them, each chart with a table.
+//! Patterns: what the journal shows over time. Each part leads with one sentence in
+//! plain words, then its chart, then the numbers behind "Show as a table". The
+//! sentences and figures come from `domain::patterns`; this screen only draws them.
 
 mod calendar;
 
