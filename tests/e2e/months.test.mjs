@@ -94,8 +94,8 @@ test('a new entry written in a second tab shows in the first tab\'s list and Pat
   // Patterns in the first tab (read from the month summaries) counts it, and the
   // next one written in the second tab while Patterns is open.
   await a.getByRole('link', { name: 'Patterns', exact: true }).click();
-  const entriesSince = a.getByRole('region', { name: 'Since my last session' }).locator('dt:text-is("Entries") + dd');
-  await entriesSince.filter({ hasText: /^1 entry on 1 day$/ }).waitFor();
+  const entriesSince = a.getByRole('region', { name: 'Since my last session' }).locator('p').first();
+  await entriesSince.filter({ hasText: /^Since then you wrote 1 entry on 1 day\b/ }).waitFor();
   await writeEntry(b, 'And another from the second tab');
-  await entriesSince.filter({ hasText: /^2 entries on 1 day$/ }).waitFor();
+  await entriesSince.filter({ hasText: /^Since then you wrote 2 entries on 1 day\b/ }).waitFor();
 });

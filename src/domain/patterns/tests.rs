@@ -282,3 +282,293 @@ fn used_tags_most_used_first_ignoring_case() {
     let tags = ["Work", "sleep", "work", "Family", "WORK", "Sleep"];
     assert_eq!(used_tags(tags.into_iter()), vec!["Work", "sleep", "Family"]);
 }
+
+// Patterns in plain words.
+
+fn slept(mut e: JournalEntry, hours: f64) -> JournalEntry {
+    e.symptoms.push(Symptom {
+        name: "Sleep (hours)".into(),
+        value: hours,
+    });
+    e
+}
+
+fn noon(d: NaiveDate) -> JournalEntry {
+    at(&format!("{d} 12:00"), 0)
+}
+
+#[test]
+fn change_words_follow_the_thresholds() {
+    assert_eq!(Change::of_moods(3.0, 3.2), Change::AboutTheSame);
+    assert_eq!(Change::of_moods(3.2, 3.0), Change::AboutTheSame);
+    assert_eq!(Change::of_moods(3.0, 3.25), Change::ALittleLower);
+    assert_eq!(Change::of_moods(3.5, 3.0), Change::ALittleHigher);
+    assert_eq!(Change::of_moods(2.25, 3.0), Change::ClearlyLower);
+    assert_eq!(Change::of_moods(4.0, 3.0), Change::ClearlyHigher);
+    assert_eq!(Change::ALittleLower.words(), "a little lower than");
+    assert_eq!(Change::AboutTheSame.words(), "about the same as");
+    // Symptoms, 0 to 10, use wider steps.
+    assert_eq!(
+        Change::between(5.0, 5.4, SYMPTOM_SAME_WITHIN, SYMPTOM_CLEARLY_FROM),
+        Change::AboutTheSame
+    );
+    assert_eq!(
+        Change::between(7.0, 5.0, SYMPTOM_SAME_WITHIN, SYMPTOM_CLEARLY_FROM),
+        Change::ClearlyHigher
+    );
+}
+
+#[test]
+fn names_read_naturally_inside_a_sentence() {
+    assert_eq!(in_sentence("Anxious"), "anxious");
+    assert_eq!(in_sentence("PTSD"), "PTSD");
+    assert_eq!(in_sentence("New Job"), "New Job");
+    assert_eq!(in_sentence(""), "");
+    assert_eq!(count_word(2), "two");
+    assert_eq!(count_word(12), "12");
+}
+
+/// No sentence shows an average as a number.
+fn no_figures(s: &str) {
+    assert!(
+        !s.chars().any(|c| c.is_ascii_digit()) || s.contains(" 6 hours"),
+        "{s}"
+    );
+    assert!(!s.contains('('), "{s}");
+}
+
+#[test]
+fn this_week_against_last_week_across_a_month_boundary() {
+    // Tuesday 2 December: this past week is 26 November to 2 December.
+    let today = day(2026, 12, 2);
+    let e = vec![
+        mood(noon(day(2026, 11, 19)), Mood::Good),
+        mood(noon(day(2026, 11, 25)), Mood::Good),
+        mood(noon(day(2026, 11, 26)), Mood::Okay),
+        mood(noon(day(2026, 12, 1)), Mood::Good),
+    ];
+    let w = week_moods(&refs(&e), today);
+    assert_eq!((w.this_week, w.week_before), (Some(3.5), Some(4.0)));
+    let s = week_sentence(&w);
+    assert_eq!(
+        s,
+        "This past week your mood was a little lower than the week before."
+    );
+    no_figures(&s);
+    // 19 November is 13 days before: still in the week before; the 18th would not be.
+    let e2 = vec![
+        mood(noon(day(2026, 11, 18)), Mood::VeryLow),
+        mood(noon(day(2026, 11, 19)), Mood::Good),
+        mood(noon(day(2026, 12, 2)), Mood::Good),
+    ];
+    assert_eq!(
+        week_sentence(&week_moods(&refs(&e2), today)),
+        "This past week your mood was about the same as the week before."
+    );
+    let e3 = vec![
+        mood(noon(day(2026, 11, 20)), Mood::VeryLow),
+        mood(noon(day(2026, 12, 1)), Mood::Good),
+    ];
+    assert_eq!(
+        week_sentence(&week_moods(&refs(&e3), today)),
+        "This past week your mood was clearly higher than the week before."
+    );
+}
+
+#[test]
+fn the_first_week_says_what_patterns_will_show() {
+    let today = day(2026, 11, 27);
+    let none: Vec<JournalEntry> = vec![];
+    assert!(first_week(&refs(&none), today));
+    assert_eq!(
+        week_sentence(&week_moods(&refs(&none), today)),
+        "After a week of entries, you'll see how your mood moves from day to day."
+    );
+    let three = vec![
+        mood(noon(day(2026, 11, 25)), Mood::Good),
+        mood(noon(day(2026, 11, 26)), Mood::Good),
+        mood(noon(day(2026, 11, 27)), Mood::Okay),
+    ];
+    assert!(first_week(&refs(&three), today));
+    assert_eq!(
+        week_sentence(&week_moods(&refs(&three), today)),
+        "After a week of entries, you'll see how your mood moves from day to day. So far your mood has been good on average."
+    );
+    // Six days back is still the first week; seven days back is a week.
+    assert!(first_week(&refs(&[noon(day(2026, 11, 22))]), today));
+    assert!(!first_week(&refs(&[noon(day(2026, 11, 21))]), today));
+    // A week and more, but nothing the week before.
+    let gap = vec![
+        mood(noon(day(2026, 10, 1)), Mood::Low),
+        mood(noon(day(2026, 11, 26)), Mood::VeryGood),
+    ];
+    assert_eq!(
+        week_sentence(&week_moods(&refs(&gap), today)),
+        "This past week your mood was very good on average; nothing from the week before to compare with."
+    );
+    let old = vec![mood(noon(day(2026, 10, 1)), Mood::Low)];
+    assert_eq!(
+        week_sentence(&week_moods(&refs(&old), today)),
+        "No mood noted this past week. Before that your mood was low on average."
+    );
+}
+
+#[test]
+fn since_sentence_counts_and_compares() {
+    let today = day(2026, 11, 27);
+    let since = day(2026, 11, 21);
+    let e = vec![
+        mood(noon(day(2026, 11, 15)), Mood::Good),
+        mood(noon(day(2026, 11, 24)), Mood::Low),
+        mood(noon(day(2026, 11, 24)), Mood::Okay),
+        mood(noon(day(2026, 11, 26)), Mood::Okay),
+    ];
+    let s = since_sentence(&summary_since(&refs(&e), since, today), 7);
+    assert_eq!(
+        s,
+        "Since then you wrote 3 entries on 2 days, and your mood was clearly lower than in the 7 days before."
+    );
+    let alone = since_sentence(&summary_since(&refs(&e[1..]), since, today), 7);
+    assert_eq!(
+        alone,
+        "Since then you wrote 3 entries on 2 days, and your mood was okay on average."
+    );
+    assert_eq!(
+        since_sentence(&summary_since(&[], since, today), 7),
+        "Nothing written since then yet."
+    );
+    let no_mood = vec![noon(day(2026, 11, 27))];
+    assert_eq!(
+        since_sentence(&summary_since(&refs(&no_mood), since, today), 7),
+        "Since then you wrote 1 entry on 1 day, without a mood noted."
+    );
+}
+
+#[test]
+fn sleep_split_compares_short_and_long_nights_once_there_are_enough() {
+    let d = |n| day(2026, 11, n);
+    let e = vec![
+        slept(mood(noon(d(20)), Mood::Low), 5.0),
+        slept(mood(noon(d(21)), Mood::VeryLow), 4.5),
+        slept(mood(noon(d(22)), Mood::Good), 8.0),
+    ];
+    let s = sleep_split(&refs(&e));
+    assert_eq!((s.short_days, s.long_days, s.days_with_sleep), (2, 1, 3));
+    assert_eq!(
+        sleep_sentence(&s),
+        "One more day with sleep and a mood noted and Patterns can compare short and long nights."
+    );
+    let mut more = e.clone();
+    more.push(slept(mood(noon(d(23)), Mood::Good), 6.0));
+    let s = sleep_split(&refs(&more));
+    assert_eq!((s.short_mood, s.long_mood), (Some(1.5), Some(4.0)));
+    assert_eq!(
+        sleep_sentence(&s),
+        "On days you slept under 6 hours your mood was clearly lower than on days you slept longer."
+    );
+    assert_eq!(s.daily.len(), 4);
+    // Only one short night among four: too few to compare.
+    let long = vec![
+        slept(mood(noon(d(20)), Mood::Low), 5.0),
+        slept(mood(noon(d(21)), Mood::Okay), 7.0),
+        slept(mood(noon(d(22)), Mood::Good), 8.0),
+        slept(mood(noon(d(23)), Mood::Good), 9.0),
+    ];
+    assert!(sleep_sentence(&sleep_split(&refs(&long)))
+        .starts_with("Few of the nights you noted were under 6 hours"));
+    assert_eq!(
+        sleep_sentence(&sleep_split(&[])),
+        "Note how long you slept in an entry and Patterns can compare your mood after short and long nights."
+    );
+    // Sleep without a mood does not count towards a comparison.
+    let bare = vec![slept(noon(d(20)), 5.0), slept(noon(d(21)), 5.0)];
+    assert!(sleep_sentence(&sleep_split(&refs(&bare))).starts_with("Four more days"));
+}
+
+#[test]
+fn emotion_trigger_symptom_time_and_calendar_sentences() {
+    let d = |n| day(2026, 11, n);
+    let with = |mut e: JournalEntry, emotions: &[&str], triggers: &[&str]| {
+        e.emotions = emotions.iter().map(|s| s.to_string()).collect();
+        e.triggers = triggers.iter().map(|s| s.to_string()).collect();
+        e
+    };
+    let e = vec![
+        with(mood(noon(d(20)), Mood::Low), &["Anxious"], &["Work"]),
+        with(
+            mood(noon(d(21)), Mood::Low),
+            &["Anxious", "Tired"],
+            &["work"],
+        ),
+        with(mood(noon(d(22)), Mood::Good), &["Anxious"], &[]),
+        with(mood(noon(d(23)), Mood::Good), &["Calm"], &["Family"]),
+        with(mood(noon(d(24)), Mood::VeryGood), &[], &[]),
+    ];
+    let r = refs(&e);
+    let emotions = emotion_stats(&r);
+    assert_eq!(emotions[0].name, "Anxious");
+    assert_eq!(emotions[0].days, 3);
+    assert_eq!(emotions[0].with_trigger, Some(("work".into(), 2)));
+    assert_eq!(
+        emotion_sentence(&emotions),
+        "You felt anxious most often, mostly on days with the trigger “work”."
+    );
+    assert_eq!(
+        trigger_sentence(&trigger_stats(&r)),
+        "On days with the trigger “work” your mood was clearly lower than on other days."
+    );
+    // A trigger on one day only is not compared.
+    assert_eq!(
+        trigger_sentence(&trigger_stats(&r[2..])),
+        "Name a trigger on a few more days, with a mood, and Patterns can compare those days with the others."
+    );
+    assert!(emotion_sentence(&[]).starts_with("When you name your emotions"));
+    assert!(trigger_sentence(&[]).starts_with("When you name what set a feeling off"));
+
+    let sym = |mut e: JournalEntry, v: f64| {
+        e.symptoms.push(Symptom {
+            name: "Anxiety".into(),
+            value: v,
+        });
+        e
+    };
+    let today = d(27);
+    let s = vec![sym(noon(d(15)), 8.0), sym(noon(d(25)), 4.0)];
+    assert_eq!(
+        symptom_sentence(&symptom_trends(&refs(&s), today)),
+        "This past week “anxiety” was clearly lower than the week before."
+    );
+    assert_eq!(
+        symptom_sentence(&symptom_trends(&refs(&s[1..]), today)),
+        "You noted “anxiety” once; after two weeks of notes, Patterns can say how it is changing."
+    );
+    assert!(symptom_sentence(&[]).starts_with("When you note symptoms"));
+
+    assert!(time_sentence(&time_of_day(&r[..2])).starts_with("After a few more entries"));
+    let times = vec![
+        mood(at("2026-11-20 08:00", 0), Mood::Good),
+        mood(at("2026-11-21 09:00", 0), Mood::VeryGood),
+        mood(at("2026-11-21 19:00", 0), Mood::Low),
+        mood(at("2026-11-22 20:00", 0), Mood::Low),
+        mood(at("2026-11-23 21:00", 0), Mood::Okay),
+    ];
+    assert_eq!(
+        time_sentence(&time_of_day(&refs(&times))),
+        "You write most often in the evening, and your mood was highest in the morning."
+    );
+
+    let cal = calendar_month(&r, d(1));
+    let s = calendar_sentence(&cal, "November 2026");
+    assert_eq!(
+        s,
+        "In November 2026 you noted a mood on 5 days, most often “low” and “good”."
+    );
+    assert_eq!(
+        calendar_sentence(&calendar_month(&r[..3], d(1)), "November 2026"),
+        "In November 2026 you noted a mood on 3 days, most often “low”."
+    );
+    assert_eq!(
+        calendar_sentence(&calendar_month(&[], d(1)), "November 2026"),
+        "No mood noted in November 2026."
+    );
+}

@@ -2,7 +2,7 @@ use chrono::Datelike;
 use leptos::prelude::*;
 
 use crate::domain::journal::{JournalEntry, Mood};
-use crate::domain::patterns::calendar_month;
+use crate::domain::patterns::{calendar_month, calendar_sentence, CalendarDay};
 use crate::ui::format::{day_long, month_name, today};
 use crate::ui::widgets::MoodMark;
 
@@ -10,16 +10,21 @@ use super::{mood_text, shift_month};
 
 const WEEKDAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 
-/// A month of days, each coloured by its average mood, with a legend in words.
+/// A month of days, each coloured by its average mood and marked with the mood's
+/// shape (told apart without colour), led by a sentence, with a legend in words.
 #[component]
 pub fn MoodCalendar(entries: Memo<Vec<JournalEntry>>) -> impl IntoView {
     let month = RwSignal::new(today());
+    let month_days = Memo::new(move |_| {
+        entries.with(|e| calendar_month(&e.iter().collect::<Vec<_>>(), month.get()))
+    });
+    let sentence = move || month_days.with(|d| calendar_sentence(d, &month_name(month.get())));
     let weeks = move || {
-        let days = entries.with(|e| calendar_month(&e.iter().collect::<Vec<_>>(), month.get()));
+        let days = month_days.get();
         let lead = days
             .first()
             .map_or(0, |d| d.date.weekday().num_days_from_monday() as usize);
-        let mut cells: Vec<Option<crate::domain::patterns::CalendarDay>> = vec![None; lead];
+        let mut cells: Vec<Option<CalendarDay>> = vec![None; lead];
         cells.extend(days.into_iter().map(Some));
         while !cells.len().is_multiple_of(7) {
             cells.push(None);
@@ -32,6 +37,7 @@ pub fn MoodCalendar(entries: Memo<Vec<JournalEntry>>) -> impl IntoView {
         .collect_view();
     let at_latest = move || shift_month(month.get(), true) > today();
     view! {
+        <p class="pattern__sentence">{sentence}</p>
         <div class="calendar__nav">
             <button type="button" class="button" on:click=move |_| month.update(|m| *m = shift_month(*m, false))>"Previous month"</button>
             <p class="calendar__month" aria-live="polite">{move || month_name(month.get())}</p>
@@ -57,9 +63,11 @@ pub fn MoodCalendar(entries: Memo<Vec<JournalEntry>>) -> impl IntoView {
                                     None => format!("{}: no entries", day_long(d.date)),
                                 };
                                 let title = label.clone();
+                                let mark = d.average.map(|a| view! { <MoodMark mood=Mood::nearest(a)/> });
                                 view! {
                                     <td class=class title=title>
-                                        <span aria-hidden="true">{d.date.day()}</span>
+                                        <span aria-hidden="true" class="calendar__date">{d.date.day()}</span>
+                                        {mark}
                                         <span class="visually-hidden">{label}</span>
                                     </td>
                                 }.into_any()

@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 
+use crate::domain::journal::Mood;
 use crate::ui::format::number;
 
 /// One point of a line chart.
@@ -16,8 +17,69 @@ const LEFT: f64 = 62.0;
 const TOP: f64 = 10.0;
 const BOTTOM: f64 = 24.0;
 
-/// An SVG line chart with a table of the same figures for screen readers and for
-/// anyone who prefers numbers ("Show as a table").
+/// A mood's shape as the chart draws it around (0, 0), 10 units across: the same
+/// shapes as `MoodMark` (down triangle, square, circle, diamond, up triangle), so
+/// points are told apart without colour.
+fn mark_path(mood: Mood) -> &'static str {
+    match mood {
+        Mood::VeryLow => "M-5 -4h10L0 5z",
+        Mood::Low => "M-4 -4h8v8h-8z",
+        Mood::Okay => "M-4.5 0a4.5 4.5 0 1 0 9 0a4.5 4.5 0 1 0 -9 0z",
+        Mood::Good => "M0 -5.5 5.5 0 0 5.5 -5.5 0z",
+        Mood::VeryGood => "M0 -5 5 4H-5z",
+    }
+}
+
+/// The numbers behind a part of Patterns, behind a "Show as a table" button that says
+/// whether it is open. The table is named by its caption, and built only once opened.
+/// On a narrow screen (or with large text) each row reflows into a block of its own
+/// lines, each cell led by its column's name, so nothing scrolls sideways.
+#[component]
+pub fn Numbers(
+    #[prop(into)] caption: Signal<String>,
+    /// Column names; the first names the row headers.
+    head: Vec<&'static str>,
+    /// Rows: the row header, then one cell per further column.
+    #[prop(into)]
+    rows: Signal<Vec<Vec<String>>>,
+    /// The button's words when a part has more than one table.
+    #[prop(default = "Show as a table")]
+    label: &'static str,
+) -> impl IntoView {
+    let open = RwSignal::new(false);
+    let head = StoredValue::new(head);
+    view! {
+        <div class="numbers">
+            <button type="button" class="link-button" aria-expanded=move || open.get().to_string()
+                on:click=move |_| open.update(|o| *o = !*o)>
+                {move || if open.get() { "Hide the table" } else { label }}
+            </button>
+            {move || open.get().then(|| view! {
+                <table class="table numbers__table">
+                    <caption>{move || caption.get()}</caption>
+                    <thead><tr>{head.with_value(|h| h.iter().map(|c| view! { <th scope="col">{*c}</th> }).collect_view())}</tr></thead>
+                    <tbody>
+                        {move || rows.get().into_iter().map(|row| {
+                            let mut cells = row.into_iter();
+                            let first = cells.next().unwrap_or_default();
+                            let rest = cells
+                                .enumerate()
+                                .map(|(i, c)| {
+                                    let label = head.with_value(|h| h.get(i + 1).copied().unwrap_or(""));
+                                    view! { <td data-label=label>{c}</td> }
+                                })
+                                .collect_view();
+                            view! { <tr><th scope="row">{first}</th>{rest}</tr> }
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            })}
+        </div>
+    }
+}
+
+/// An SVG line chart that scales to its width, with the numbers behind "Show as a
+/// table". With `marks`, each point is drawn in the shape of its nearest mood.
 #[component]
 pub fn LineChart(
     #[prop(into)] title: Signal<String>,
@@ -29,8 +91,13 @@ pub fn LineChart(
     /// How a value reads in words, for the table.
     #[prop(into)]
     value_text: Callback<f64, String>,
+    /// The table's name for the value column.
+    #[prop(default = "Value")]
+    value_head: &'static str,
+    /// Draw each point as the shape of its nearest mood.
+    #[prop(optional)]
+    marks: bool,
 ) -> impl IntoView {
-    let as_table = RwSignal::new(false);
     let y = move |v: f64| TOP + (H - TOP - BOTTOM) * (1.0 - (v - min) / (max - min));
     let x = move |i: usize, n: usize| {
         if n <= 1 {
@@ -44,13 +111,13 @@ pub fn LineChart(
         let n = pts.len();
         pts.iter()
             .enumerate()
-            .map(|(i, p)| (x(i, n), y(p.value)))
+            .map(|(i, p)| (x(i, n), y(p.value), p.value))
             .collect::<Vec<_>>()
     };
     let path = move || {
         coords()
             .iter()
-            .map(|(x, y)| format!("{x:.1},{y:.1}"))
+            .map(|(x, y, _)| format!("{x:.1},{y:.1}"))
             .collect::<Vec<_>>()
             .join(" ")
     };
@@ -90,37 +157,42 @@ pub fn LineChart(
             }
         })
     };
+    let dots = move || {
+        coords()
+            .into_iter()
+            .map(|(cx, cy, v)| {
+                if marks {
+                    let mood = Mood::nearest(v);
+                    view! {
+                        <path class=format!("chart__dot chart__mark mood-mark--{}", mood.value())
+                            transform=format!("translate({cx:.1} {cy:.1})") d=mark_path(mood)/>
+                    }
+                    .into_any()
+                } else {
+                    view! { <circle class="chart__dot" cx=cx cy=cy r="3"/> }.into_any()
+                }
+            })
+            .collect_view()
+    };
+    let rows = Signal::derive(move || {
+        points
+            .get()
+            .into_iter()
+            .map(|p| vec![p.label, value_text.run(p.value), p.count.to_string()])
+            .collect::<Vec<_>>()
+    });
     view! {
         <figure class="chart">
             <svg class="chart__svg" viewBox=format!("0 0 {W} {H}") role="img" aria-label=summary>
                 {grid}
                 <polyline class="chart__line" points=path fill="none"/>
-                {move || coords().into_iter().map(|(cx, cy)| view! { <circle class="chart__dot" cx=cx cy=cy r="3"/> }).collect_view()}
+                {dots}
                 {ends}
             </svg>
-            <figcaption>
-                <button type="button" class="link-button" aria-expanded=move || as_table.get().to_string()
-                    on:click=move |_| as_table.update(|t| *t = !*t)>
-                    {move || if as_table.get() { "Hide the table" } else { "Show as a table" }}
-                </button>
-            </figcaption>
-            // Tables ignore a 1 px width, so the wrapper is what hides it visually.
-            // Shown, it may scroll sideways on a narrow screen: it can take focus, and is named.
-            <div class=move || if as_table.get() { "chart__table" } else { "visually-hidden" }
-                tabindex=move || as_table.get().then_some("0")
-                role=move || as_table.get().then_some("region")
-                aria-label=move || as_table.get().then(|| title.get())>
-            <table class="table">
-                <caption>{move || title.get()}</caption>
-                <thead><tr><th scope="col">"Period"</th><th scope="col">"Value"</th><th scope="col">"Entries"</th></tr></thead>
-                <tbody>
-                    {move || points.get().into_iter().map(|p| view! {
-                        <tr><th scope="row">{p.label.clone()}</th><td>{value_text.run(p.value)}</td><td>{p.count}</td></tr>
-                    }).collect_view()}
-                </tbody>
-            </table>
-            </div>
             <p class="visually-hidden">{move || format!("Values from {} to {}.", number(min), number(max))}</p>
+            <figcaption>
+                <Numbers caption=title head=vec!["Period", value_head, "Entries"] rows=rows/>
+            </figcaption>
         </figure>
     }
 }

@@ -11,7 +11,7 @@ mod shell;
 mod store_message;
 mod undo_toast;
 
-pub use chart::{LineChart, Point};
+pub use chart::{LineChart, Numbers, Point};
 pub use menu::{ActionMenu, MenuItem, OpenMenu};
 pub use mood::MoodMark;
 pub use page::Page;
