@@ -41,6 +41,26 @@ test('at 1280 px the navigation is at the side, under the header, and the conten
   assert.ok(gad.x > phq.x + phq.width - 1, 'GAD-7 beside PHQ-9');
 });
 
+test('on a wide screen Patterns puts its parts side by side', async (t) => {
+  const { page, server } = await openApp(t, 'journal');
+  const DAY = 24 * 60 * 60 * 1000;
+  const now = Date.now();
+  await seedEntries(page, Array.from({ length: 12 }, (_, i) => ({
+    id: `p${i}`, at: now - i * DAY, mood: 1 + (i % 5), emotions: ['Calm'], triggers: ['Work'], text: `Day ${i}`,
+  })));
+  await page.setViewportSize(WIDE);
+  await page.goto(server.url + 'patterns');
+  const mood = page.getByRole('region', { name: 'Mood over time' });
+  const since = page.getByRole('region', { name: 'Since my last session' });
+  await mood.getByRole('img').first().waitFor();
+  const a = await since.boundingBox();
+  const b = await mood.boundingBox();
+  assert.equal(Math.round(a.y), Math.round(b.y), 'two parts on one row');
+  assert.ok(b.x >= a.x + a.width - 1, 'side by side');
+  assert.equal(await page.evaluate(() => document.scrollingElement.scrollWidth <= document.scrollingElement.clientWidth), true);
+  assert.deepEqual(await axe(page), []);
+});
+
 test('on a wide screen the entry form has the newest entries beside it, and one opens from there', async (t) => {
   const { page, server } = await openApp(t, 'journal');
   await seed(page);

@@ -296,7 +296,7 @@ pub fn Patterns() -> impl IntoView {
     };
 
     view! {
-        <Page title=Route::Patterns.title()>
+        <Page title=Route::Patterns.title() wide=true>
             <p class="lead">"What your entries show over time. Patterns are a starting point for a conversation, not a verdict."</p>
             {move || loaded.with(|l| match l {
                 Some(Err(e)) => Some(view! { <LoadProblem error=e.clone()/> }.into_any()),
@@ -308,9 +308,9 @@ pub fn Patterns() -> impl IntoView {
                 None => Some(view! { <p class="muted" role="status">"Reading your entries…"</p> }.into_any()),
             })}
             // Not a summary of nothing: the figures show once the entries are read.
-            <div hidden=move || !loaded.with(|l| matches!(l, Some(Ok(_))))>
+            <div class="columns" hidden=move || !loaded.with(|l| matches!(l, Some(Ok(_))))>
             <Show when=move || new_here.get()>
-                <section class="card pattern" aria-labelledby="coming-title">
+                <section class="card pattern span-all" aria-labelledby="coming-title">
                     <h2 id="coming-title">"What Patterns will show"</h2>
                     <ul class="pattern__coming">
                         <li>"After a week of entries, you'll see how your mood moves from day to day."</li>
