@@ -308,6 +308,41 @@ pub fn last_session<'a>(
     all.into_iter().filter_map(|a| a.last_before(now)).max()
 }
 
+/// Where "since my last session" starts, and why.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Since {
+    /// The day of the last session.
+    LastSession(NaiveDate),
+    /// A day the person picked after their last session.
+    Picked(NaiveDate),
+    /// Neither: the past week.
+    LastWeek(NaiveDate),
+}
+
+impl Since {
+    pub fn day(self) -> NaiveDate {
+        match self {
+            Since::LastSession(d) | Since::Picked(d) | Since::LastWeek(d) => d,
+        }
+    }
+}
+
+/// The start of "since my last session": it follows the last session by itself; a day
+/// the person picks (`picked`: the day, and when they picked it, local time) stands
+/// until the next session has started.
+pub fn since(
+    picked: Option<(NaiveDate, NaiveDateTime)>,
+    last_session: Option<NaiveDateTime>,
+    today: NaiveDate,
+) -> Since {
+    match (picked, last_session) {
+        (Some((day, at)), Some(last)) if at >= last => Since::Picked(day),
+        (_, Some(last)) => Since::LastSession(last.date()),
+        (Some((day, _)), None) => Since::Picked(day),
+        (None, None) => Since::LastWeek(today - Days::new(7)),
+    }
+}
+
 /// How far off a session is, in words a person would say: "now", "in 40 minutes",
 /// "in 3 hours", "tomorrow", "in 3 days", "in 2 weeks".
 pub fn countdown(now: NaiveDateTime, start: NaiveDateTime, minutes: u32) -> String {

@@ -36,13 +36,22 @@ pub fn set_region(region: Region) {
 
 const SINCE: &str = "between.since";
 
-/// The date "since" summaries start from, as `YYYY-MM-DD`, if the person chose one.
-pub fn since() -> Option<String> {
-    LocalStorage::get::<String>(SINCE).ok()
+const SINCE_PICKED: &str = "between.since_picked";
+
+/// The date "since" summaries start from, as `YYYY-MM-DD`, if the person chose one,
+/// and when they chose it (local `YYYY-MM-DDTHH:MM`; empty for a choice kept before
+/// that was recorded).
+pub fn since() -> Option<(String, String)> {
+    let day = LocalStorage::get::<String>(SINCE).ok()?;
+    Some((
+        day,
+        LocalStorage::get::<String>(SINCE_PICKED).unwrap_or_default(),
+    ))
 }
 
-pub fn set_since(date: &str) {
+pub fn set_since(date: &str, picked_at: &str) {
     let _ = LocalStorage::set(SINCE, date);
+    let _ = LocalStorage::set(SINCE_PICKED, picked_at);
 }
 
 pub(crate) fn persist_asked() -> bool {

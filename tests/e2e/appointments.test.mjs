@@ -170,6 +170,26 @@ test('with the server stopped and no network, a session is added and shown', asy
   await page.getByRole('region', { name: 'Next session' }).getByText('in 6 days · every week').waitFor();
 });
 
+test('"Since my last session" in Patterns follows the last session by itself, and a picked day stands', async (t) => {
+  const { page, server } = await openApp(t, 'sessions');
+  // A weekly series that began ten days ago: its last session was three days ago.
+  const started = await addWeekly(page, { days: -10 });
+  const last = await dayFromNow(page, -3);
+  await page.goto(server.url + 'patterns');
+  const part = page.getByRole('region', { name: 'Since my last session' });
+  await part.getByText(`From your last session, ${last.words}.`).waitFor();
+  assert.equal(await part.getByLabel('Since').inputValue(), last.value);
+  assert.notEqual(started.value, last.value);
+
+  // A day picked by hand stands, across a reload.
+  const picked = await dayFromNow(page, -20);
+  await part.getByLabel('Since').fill(picked.value);
+  await part.getByText('A day you picked.', { exact: false }).waitFor();
+  await page.reload();
+  await page.getByRole('region', { name: 'Since my last session' }).getByText('A day you picked.', { exact: false }).waitFor();
+  assert.equal(await page.getByRole('region', { name: 'Since my last session' }).getByLabel('Since').inputValue(), picked.value);
+});
+
 for (const colorScheme of ['light', 'dark']) {
   test(`appointments pass axe (${colorScheme}) and fit 320 px at 200 % text`, async (t) => {
     const { page, server } = await openApp(t, 'sessions', { colorScheme });

@@ -199,3 +199,28 @@ fn the_form_as_typed_becomes_an_appointment_or_says_what_is_missing() {
         vec![day("2026-12-24")]
     );
 }
+
+#[test]
+fn since_my_last_session_follows_the_sessions_and_a_pick_lasts_until_the_next() {
+    let today = day("2026-11-27");
+    assert_eq!(since(None, None, today), Since::LastWeek(day("2026-11-20")));
+    let last = at("2026-11-26 16:00");
+    assert_eq!(
+        since(None, Some(last), today),
+        Since::LastSession(day("2026-11-26"))
+    );
+    // Picked after that session: the pick stands.
+    let pick = (day("2026-11-12"), at("2026-11-27 09:00"));
+    assert_eq!(
+        since(Some(pick), Some(last), today),
+        Since::Picked(day("2026-11-12"))
+    );
+    // A session since the pick: it follows the sessions again.
+    let newer = at("2026-12-03 16:00");
+    assert_eq!(
+        since(Some(pick), Some(newer), day("2026-12-04")),
+        Since::LastSession(day("2026-12-03"))
+    );
+    // No sessions at all: the pick.
+    assert_eq!(since(Some(pick), None, today).day(), day("2026-11-12"));
+}

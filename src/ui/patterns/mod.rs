@@ -4,10 +4,11 @@
 
 mod calendar;
 
-use chrono::{Days, NaiveDate};
+use chrono::{Days, NaiveDate, NaiveDateTime};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use crate::domain::appointment::{self, last_session, Appointment, Since};
 use crate::domain::journal::{JournalEntry, Mood, Scale};
 use crate::domain::patterns::{
     emotion_sentence, emotion_stats_with, mood_series, plural, since_sentence, sleep_sentence,
@@ -19,8 +20,8 @@ use crate::domain::route::Route;
 use crate::store;
 use crate::ui::context::Base;
 use crate::ui::context::JournalCache;
-use crate::ui::format::{date_value, day_long, day_short, number, parse_date, today};
-use crate::ui::kit::LoadProblem;
+use crate::ui::format::{date_value, day_long, day_short, local_now, number, parse_date, today};
+use crate::ui::kit::{live, LoadProblem};
 use crate::ui::widgets::{LineChart, Numbers, Page, Point};
 
 use calendar::MoodCalendar;
@@ -81,11 +82,22 @@ pub fn Patterns() -> impl IntoView {
     });
     let today = today();
     let span = RwSignal::new(Span::Month);
-    let since = RwSignal::new(
-        store::prefs::since()
-            .and_then(|s| parse_date(&s))
-            .unwrap_or(today - Days::new(7)),
-    );
+    // Since my last session: it follows the appointments; a day picked here stands
+    // until the next session.
+    let picked = RwSignal::new(store::prefs::since().and_then(|(day, at)| {
+        let at = NaiveDateTime::parse_from_str(&at, "%Y-%m-%dT%H:%M").unwrap_or_default();
+        parse_date(&day).map(|d| (d, at))
+    }));
+    let appointments = live::<Appointment>();
+    let since_from = Memo::new(move |_| {
+        let now = local_now();
+        let last = appointments.with(|a| match a {
+            Some(Ok(list)) => last_session(list.iter().map(|r| &r.body), now),
+            _ => None,
+        });
+        appointment::since(picked.get(), last, today)
+    });
+    let since = Memo::new(move |_| since_from.get().day());
     // The days' moods, worked out once for every sentence that needs them.
     let day_moods =
         Memo::new(move |_| entries.with(|e| DayMoods::of(&e.iter().collect::<Vec<_>>())));
@@ -327,11 +339,17 @@ pub fn Patterns() -> impl IntoView {
                         prop:value=move || date_value(since.get())
                         on:change=move |ev| {
                             if let Some(d) = parse_date(&event_target_value(&ev)).filter(|d| *d <= today) {
-                                store::prefs::set_since(&date_value(d));
-                                since.set(d);
+                                let now = local_now();
+                                store::prefs::set_since(&date_value(d), &now.format("%Y-%m-%dT%H:%M").to_string());
+                                picked.set(Some((d, now)));
                             }
                         }/>
                 </div>
+                <p class="muted">{move || match since_from.get() {
+                    Since::LastSession(d) => format!("From your last session, {}.", day_long(d)),
+                    Since::Picked(_) => "A day you picked. It moves to your next session once that has happened.".to_string(),
+                    Since::LastWeek(_) => "The past week. Add your sessions on Sessions and this follows them.".to_string(),
+                }}</p>
                 <Show when=move || summary.with(|s| s.entries > 0)>
                     <Numbers caption="Since my last session, in numbers" head=vec!["Figure", "Since then"] rows=since_rows/>
                 </Show>
