@@ -10,6 +10,7 @@
 use chrono::{Datelike, Days, Months, NaiveDate, NaiveDateTime, NaiveTime};
 use serde::{Deserialize, Serialize};
 
+use super::dates::{date_text, parse_date, parse_time, time_text};
 use super::record::{Body, Kind};
 
 /// Longest appointment: a long day workshop, far from a typing slip of hours.
@@ -53,16 +54,17 @@ impl Repeat {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Appointment {
     /// The first (or only) session, local wall-clock time.
+    #[serde(with = "super::dates::datetime")]
     pub start: NaiveDateTime,
     /// How long it lasts, in minutes.
     pub minutes: u32,
     #[serde(default)]
     pub repeat: Repeat,
     /// A series' last day (inclusive), when it has one.
-    #[serde(default)]
+    #[serde(default, with = "super::dates::opt_date")]
     pub until: Option<NaiveDate>,
     /// Sessions of a series that will not happen (a holiday), by their date.
-    #[serde(default)]
+    #[serde(default, with = "super::dates::date_list")]
     pub skipped: Vec<NaiveDate>,
     /// Where: a room, an address, "video call".
     #[serde(default)]
@@ -144,14 +146,11 @@ impl Body for AppointmentDraft {
 impl AppointmentDraft {
     pub fn of(a: &Appointment) -> AppointmentDraft {
         AppointmentDraft {
-            date: a.start.date().format("%Y-%m-%d").to_string(),
-            time: a.start.time().format("%H:%M").to_string(),
+            date: date_text(a.start.date()),
+            time: time_text(a.start.time()),
             minutes: a.minutes.to_string(),
             repeat: a.repeat,
-            until: a
-                .until
-                .map(|u| u.format("%Y-%m-%d").to_string())
-                .unwrap_or_default(),
+            until: a.until.map(date_text).unwrap_or_default(),
             place: a.place.clone(),
             with: a.with.clone(),
             contact: a.contact.clone(),
@@ -165,10 +164,8 @@ impl AppointmentDraft {
         before: Option<&Appointment>,
         now: NaiveDateTime,
     ) -> Result<Appointment, AppointmentError> {
-        let date = NaiveDate::parse_from_str(self.date.trim(), "%Y-%m-%d")
-            .map_err(|_| AppointmentError::NoDate)?;
-        let time = NaiveTime::parse_from_str(self.time.trim(), "%H:%M")
-            .map_err(|_| AppointmentError::NoTime)?;
+        let date = parse_date(&self.date).ok_or(AppointmentError::NoDate)?;
+        let time = parse_time(&self.time).ok_or(AppointmentError::NoTime)?;
         let minutes: u32 = self
             .minutes
             .trim()
@@ -176,9 +173,7 @@ impl AppointmentDraft {
             .map_err(|_| AppointmentError::BadMinutes)?;
         let until = match self.until.trim() {
             "" => None,
-            u => Some(
-                NaiveDate::parse_from_str(u, "%Y-%m-%d").map_err(|_| AppointmentError::BadUntil)?,
-            ),
+            u => Some(parse_date(u).ok_or(AppointmentError::BadUntil)?),
         };
         Appointment {
             start: date.and_time(time),

@@ -94,7 +94,7 @@ pub struct Homework {
     #[serde(default)]
     pub instructions: String,
     /// Due by this day (the next session by default).
-    #[serde(default)]
+    #[serde(default, with = "super::dates::opt_date")]
     pub due: Option<NaiveDate>,
     /// Repeated this many times a week (7 is daily); `None` is once.
     #[serde(default)]

@@ -7,7 +7,7 @@
 //! unknown (or not a plain IANA name) they are written in UTC from the offset the browser
 //! gives for that session. No VTIMEZONE is written: calendar apps know IANA zones by name.
 
-use chrono::NaiveDateTime;
+use chrono::{Datelike, NaiveDateTime, Timelike};
 
 use super::appointment::{Appointment, Repeat};
 
@@ -104,16 +104,25 @@ fn rule(a: &Appointment) -> String {
 
 fn time(local: NaiveDateTime, zone: Zone) -> String {
     match zone {
-        Zone::Tzid(name) => format!(";TZID={name}:{}", local.format("%Y%m%dT%H%M%S")),
+        Zone::Tzid(name) => format!(";TZID={name}:{}", stamp(local)),
         Zone::Offset(east) => {
             let utc = local - chrono::Duration::minutes(i64::from(east));
-            format!(":{}Z", utc.format("%Y%m%dT%H%M%S"))
+            format!(":{}Z", stamp(utc))
         }
     }
 }
 
-fn stamp(utc: NaiveDateTime) -> String {
-    utc.format("%Y%m%dT%H%M%S").to_string()
+/// "20261203T160000" (by hand: chrono's formatting costs several KB of wasm).
+fn stamp(t: NaiveDateTime) -> String {
+    format!(
+        "{:04}{:02}{:02}T{:02}{:02}{:02}",
+        t.year(),
+        t.month(),
+        t.day(),
+        t.hour(),
+        t.minute(),
+        t.second()
+    )
 }
 
 /// A zone name as IANA writes them ("Europe/London", "America/Argentina/Buenos_Aires",

@@ -4,11 +4,12 @@
 
 mod calendar;
 
-use chrono::{Days, NaiveDate, NaiveDateTime};
+use chrono::{Days, NaiveDate};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::domain::appointment::{self, last_session, Appointment, Since};
+use crate::domain::dates;
 use crate::domain::journal::{JournalEntry, Mood, Scale};
 use crate::domain::patterns::{
     emotion_sentence, emotion_stats_with, mood_series, plural, since_sentence, sleep_sentence,
@@ -85,7 +86,7 @@ pub fn Patterns() -> impl IntoView {
     // Since my last session: it follows the appointments; a day picked here stands
     // until the next session.
     let picked = RwSignal::new(store::prefs::since().and_then(|(day, at)| {
-        let at = NaiveDateTime::parse_from_str(&at, "%Y-%m-%dT%H:%M").unwrap_or_default();
+        let at = dates::parse_datetime(&at).unwrap_or_default();
         parse_date(&day).map(|d| (d, at))
     }));
     let appointments = live::<Appointment>();
@@ -340,7 +341,7 @@ pub fn Patterns() -> impl IntoView {
                         on:change=move |ev| {
                             if let Some(d) = parse_date(&event_target_value(&ev)).filter(|d| *d <= today) {
                                 let now = local_now();
-                                store::prefs::set_since(&date_value(d), &now.format("%Y-%m-%dT%H:%M").to_string());
+                                store::prefs::set_since(&date_value(d), &dates::datetime_text(now));
                                 picked.set(Some((d, now)));
                             }
                         }/>
