@@ -111,7 +111,10 @@ impl SessionNoteDraft {
         }
         let took_away = self.took_away.trim().to_string();
         let (homework, skills) = (lines(&self.homework), lines(&self.skills));
-        if took_away.is_empty() && homework.is_empty() && skills.is_empty() && self.feeling.is_none()
+        if took_away.is_empty()
+            && homework.is_empty()
+            && skills.is_empty()
+            && self.feeling.is_none()
         {
             return Err(NoteError::Empty);
         }
@@ -206,7 +209,10 @@ mod tests {
         assert_eq!(n.skills, vec!["Box breathing", "Opposite action"]);
         assert_eq!(n.homework, vec!["Walk after lunch"]);
         // And back to the form as it would be shown.
-        assert_eq!(SessionNoteDraft::of(&n).skills, "Box breathing\nOpposite action");
+        assert_eq!(
+            SessionNoteDraft::of(&n).skills,
+            "Box breathing\nOpposite action"
+        );
     }
 
     #[test]
@@ -263,7 +269,10 @@ mod tests {
     #[test]
     fn homework_is_due_by_the_next_session_or_in_a_week_and_never_made_twice() {
         let today = day("2026-11-27");
-        assert_eq!(homework_due(Some(day("2026-12-01")), today), day("2026-12-01"));
+        assert_eq!(
+            homework_due(Some(day("2026-12-01")), today),
+            day("2026-12-01")
+        );
         assert_eq!(homework_due(None, today), day("2026-12-04"));
         let first = SessionNote {
             date: day("2026-11-24"),
