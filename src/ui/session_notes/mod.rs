@@ -76,11 +76,19 @@ pub fn AfterSession() -> impl IntoView {
 #[component]
 fn Write(editing: Option<RecordId>) -> impl IntoView {
     let appointments = live::<Appointment>();
+    // Drawn once, when the appointments are first in: a later write (this form's own
+    // save among them) reloads them, and must not draw the form afresh.
+    let ready = Memo::new(move |_| appointments.with(Option::is_some));
     move || {
-        let loaded = appointments.get()?;
-        let list: Vec<Appointment> = loaded
-            .map(|l| l.into_iter().map(|r| r.body).collect())
-            .unwrap_or_default();
+        if !ready.get() {
+            return None;
+        }
+        let list: Vec<Appointment> = appointments.with_untracked(|a| {
+            a.as_ref()
+                .and_then(|r| r.as_ref().ok())
+                .map(|l| l.iter().map(|r| r.body.clone()).collect())
+                .unwrap_or_default()
+        });
         let now = local_now();
         let last = last_session(&list, now).map(|t| t.date());
         let next = next_session(&list, now).map(|(t, _)| t.date());
@@ -344,7 +352,7 @@ fn ReadOne(id: RecordId) -> impl IntoView {
         async move { store::get::<SessionNote>(&id).await }
     });
     let change = format!(
-        "{}?id={}&change",
+        "{}?id={}&change=1",
         base.href(Route::AfterSession),
         id.as_str()
     );
@@ -391,7 +399,7 @@ fn PastSessions() -> impl IntoView {
             .map(|(_, _, r)| {
                 let day = day_long(r.body.date);
                 let open = format!("{}?id={}", base.href(Route::AfterSession), r.meta.id.as_str());
-                let change = format!("{open}&change");
+                let change = format!("{open}&change=1");
                 let gone = r.clone();
                 let items = vec![
                     MenuItem::link("Read it whole", open),
