@@ -176,7 +176,7 @@ pub fn needs_note(last_session: Option<NaiveDate>, noted: &[NaiveDate]) -> bool 
 
 /// Newest first: by the session's day, then by when the record was made.
 pub fn newest_first<T>(list: &mut [(NaiveDate, i64, T)]) {
-    list.sort_unstable_by(|a, b| (b.0, b.1).cmp(&(a.0, a.1)));
+    list.sort_unstable_by_key(|x| std::cmp::Reverse((x.0, x.1)));
 }
 
 #[cfg(test)]
