@@ -5,6 +5,7 @@
 use chrono::{Days, NaiveDate};
 use serde::{Deserialize, Serialize};
 
+use super::dates::{date_text, parse_date};
 use super::homework::{self, Homework, HomeworkKind};
 use super::journal::Mood;
 use super::record::{Body, Kind};
@@ -19,6 +20,7 @@ pub const MAX_ITEMS: usize = 20;
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct SessionNote {
     /// The day of the session.
+    #[serde(with = "super::dates::date")]
     pub date: NaiveDate,
     #[serde(default)]
     pub took_away: String,
@@ -87,14 +89,14 @@ impl SessionNoteDraft {
     /// A new form: the day of the last session, or else today.
     pub fn new(last_session: Option<NaiveDate>, today: NaiveDate) -> SessionNoteDraft {
         SessionNoteDraft {
-            date: last_session.unwrap_or(today).format("%Y-%m-%d").to_string(),
+            date: date_text(last_session.unwrap_or(today)),
             ..SessionNoteDraft::default()
         }
     }
 
     pub fn of(note: &SessionNote) -> SessionNoteDraft {
         SessionNoteDraft {
-            date: note.date.format("%Y-%m-%d").to_string(),
+            date: date_text(note.date),
             took_away: note.took_away.clone(),
             homework: note.homework.join("\n"),
             skills: note.skills.join("\n"),
@@ -104,8 +106,7 @@ impl SessionNoteDraft {
 
     /// The record, checked: a day that has come, something written, limits kept.
     pub fn note(&self, today: NaiveDate) -> Result<SessionNote, NoteError> {
-        let date = NaiveDate::parse_from_str(self.date.trim(), "%Y-%m-%d")
-            .map_err(|_| NoteError::NoDate)?;
+        let date = parse_date(&self.date).ok_or(NoteError::NoDate)?;
         if date > today {
             return Err(NoteError::Future);
         }
@@ -184,7 +185,7 @@ mod tests {
     use super::*;
 
     fn day(s: &str) -> NaiveDate {
-        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+        parse_date(s).unwrap()
     }
 
     #[test]
