@@ -19,4 +19,5 @@ pub mod record;
 pub mod route;
 pub mod safety_plan;
 pub mod sensitive;
+pub mod session_note;
 pub mod thought;

@@ -23,10 +23,11 @@ pub enum Route {
     CheckIn,
     Struggling,
     SafetyPlan,
+    AfterSession,
 }
 
 impl Route {
-    pub const ALL: [Route; 15] = [
+    pub const ALL: [Route; 16] = [
         Route::Today,
         Route::Journal,
         Route::Sessions,
@@ -42,6 +43,7 @@ impl Route {
         Route::CheckIn,
         Route::Struggling,
         Route::SafetyPlan,
+        Route::AfterSession,
     ];
 
     /// The URL segment after the base ("" for Today).
@@ -62,6 +64,7 @@ impl Route {
             Route::CheckIn => "checkin",
             Route::Struggling => "struggling",
             Route::SafetyPlan => "safety-plan",
+            Route::AfterSession => "after-session",
         }
     }
 
@@ -83,6 +86,7 @@ impl Route {
             Route::CheckIn => "Check-in",
             Route::Struggling => "I'm struggling",
             Route::SafetyPlan => "My safety plan",
+            Route::AfterSession => "After a session",
         }
     }
 

@@ -155,6 +155,14 @@ lazy_screen!(
     Route::Settings,
     view! { <super::settings::Settings/> }
 );
+lazy_screen!(
+    AfterSessionScreen,
+    more,
+    after_session_view,
+    after_session_fetch,
+    Route::AfterSession,
+    view! { <super::session_notes::AfterSession/> }
+);
 
 type Tidy = Pin<Box<dyn Future<Output = Result<store::housekeeping::Done, StoreError>>>>;
 

@@ -12,6 +12,7 @@ pub mod kit;
 mod lazy;
 mod patterns;
 mod safety_plan;
+pub(crate) mod session_notes;
 mod sessions;
 mod settings;
 mod struggling;
@@ -83,6 +84,7 @@ pub fn App() -> impl IntoView {
                     <RouteView path=path!("/checkin") view=lazy::TakeCheckInScreen/>
                     <RouteView path=path!("/struggling") view=lazy::StrugglingScreen/>
                     <RouteView path=path!("/safety-plan") view=lazy::SafetyPlanScreen/>
+                    <RouteView path=path!("/after-session") view=lazy::AfterSessionScreen/>
                 </Routes>
             </widgets::Shell>
         </Router>
