@@ -175,6 +175,9 @@ test('"Since my last session" in Patterns follows the last session by itself, an
   // A weekly series that began ten days ago: its last session was three days ago.
   const started = await addWeekly(page, { days: -10 });
   const last = await dayFromNow(page, -3);
+  // A session has happened with nothing written about it: Sessions offers to.
+  await page.getByRole('region', { name: 'Next session' }).getByRole('link', { name: 'Write about my last session' }).click();
+  await page.getByRole('heading', { level: 1, name: 'After a session' }).waitFor();
   await page.goto(server.url + 'patterns');
   const part = page.getByRole('region', { name: 'Since my last session' });
   await part.getByText(`From your last session, ${last.words}.`).waitFor();

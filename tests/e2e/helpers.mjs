@@ -27,6 +27,7 @@ export const ROUTES = [
   { path: 'checkin?q=phq9', title: 'PHQ-9' },
   { path: 'struggling', title: "I'm struggling" },
   { path: 'safety-plan', title: 'My safety plan' },
+  { path: 'after-session', title: 'After a session' },
 ];
 
 export { startServer };

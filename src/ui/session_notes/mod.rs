@@ -30,7 +30,6 @@ use crate::ui::widgets::{
 /// A link to this screen: "Write about my last session" when a session has happened
 /// that has no record yet, else "After a session".
 #[component]
-#[allow(dead_code)] // placed on Sessions by the lead
 pub fn AfterSessionLink() -> impl IntoView {
     let base = expect_context::<Base>();
     let href = base.href(Route::AfterSession);

@@ -100,7 +100,10 @@ fn Upcoming() -> impl IntoView {
                 <button type="button" class="button" on:click=undo>"Undo"</button>
             </div>
         </Show>
-        <p><A href=add attr:class="button">"Add a session"</A></p>
+        <div class="actions">
+            <A href=add attr:class="button">"Add a session"</A>
+            <crate::ui::session_notes::AfterSessionLink/>
+        </div>
     }
 }
 
