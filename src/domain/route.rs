@@ -23,10 +23,12 @@ pub enum Route {
     CheckIn,
     Struggling,
     SafetyPlan,
+    Homework,
+    HomeworkLink,
 }
 
 impl Route {
-    pub const ALL: [Route; 15] = [
+    pub const ALL: [Route; 17] = [
         Route::Today,
         Route::Journal,
         Route::Sessions,
@@ -42,6 +44,8 @@ impl Route {
         Route::CheckIn,
         Route::Struggling,
         Route::SafetyPlan,
+        Route::Homework,
+        Route::HomeworkLink,
     ];
 
     /// The URL segment after the base ("" for Today).
@@ -62,6 +66,8 @@ impl Route {
             Route::CheckIn => "checkin",
             Route::Struggling => "struggling",
             Route::SafetyPlan => "safety-plan",
+            Route::Homework => "homework",
+            Route::HomeworkLink => "homework-link",
         }
     }
 
@@ -83,6 +89,8 @@ impl Route {
             Route::CheckIn => "Check-in",
             Route::Struggling => "I'm struggling",
             Route::SafetyPlan => "My safety plan",
+            Route::Homework => "Homework",
+            Route::HomeworkLink => "Make a homework link",
         }
     }
 

@@ -155,6 +155,22 @@ lazy_screen!(
     Route::Settings,
     view! { <super::settings::Settings/> }
 );
+lazy_screen!(
+    HomeworkScreen,
+    more,
+    homework_view,
+    homework_fetch,
+    Route::Homework,
+    view! { <super::homework::HomeworkPage/> }
+);
+lazy_screen!(
+    HomeworkLinkScreen,
+    more,
+    homework_link_view,
+    homework_link_fetch,
+    Route::HomeworkLink,
+    view! { <super::homework::link::LinkMaker/> }
+);
 
 type Tidy = Pin<Box<dyn Future<Output = Result<store::housekeeping::Done, StoreError>>>>;
 

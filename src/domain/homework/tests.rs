@@ -229,7 +229,13 @@ fn the_form_makes_homework_and_refuses_bad_values_in_words() {
     assert_eq!(h.title, "Walk");
     assert_eq!(h.due, NaiveDate::from_ymd_opt(2026, 12, 3));
     assert_eq!(h.times_a_week, Some(3));
-    assert_eq!(HomeworkDraft::of(&h), HomeworkDraft { title: "Walk".into(), ..d.clone() });
+    assert_eq!(
+        HomeworkDraft::of(&h),
+        HomeworkDraft {
+            title: "Walk".into(),
+            ..d.clone()
+        }
+    );
 
     d.often = Often::Daily;
     assert_eq!(d.homework(None).unwrap().times_a_week, Some(7));
