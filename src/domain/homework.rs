@@ -264,7 +264,7 @@ impl HomeworkDraft {
             instructions: h.instructions.clone(),
             due: h
                 .due
-                .map(|d| d.format("%Y-%m-%d").to_string())
+                .map(|d| format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day()))
                 .unwrap_or_default(),
             often,
             times,
@@ -276,7 +276,7 @@ impl HomeworkDraft {
     pub fn homework(&self, before: Option<&Homework>) -> Result<Homework, HomeworkError> {
         let due = match self.due.trim() {
             "" => None,
-            d => Some(NaiveDate::parse_from_str(d, "%Y-%m-%d").map_err(|_| HomeworkError::BadDue)?),
+            d => Some(date_of(d).ok_or(HomeworkError::BadDue)?),
         };
         let times_a_week = match self.often {
             Often::Once => None,
@@ -299,6 +299,20 @@ impl HomeworkDraft {
         }
         .checked()
     }
+}
+
+/// A `YYYY-MM-DD` day, read by hand (chrono's parser is heavy in the wasm; main's
+/// `domain::dates::parse_date` does the same).
+fn date_of(s: &str) -> Option<NaiveDate> {
+    let mut parts = s.splitn(3, '-');
+    let mut number = |len: usize| {
+        let p = parts.next()?;
+        (p.len() == len && p.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| p.parse::<u32>().ok())
+            .flatten()
+    };
+    let (y, m, d) = (number(4)?, number(2)?, number(2)?);
+    NaiveDate::from_ymd_opt(i32::try_from(y).ok()?, m, d)
 }
 
 /// One task as a link carries it.

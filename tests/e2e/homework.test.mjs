@@ -38,7 +38,7 @@ async function addHomework(page, { title, kind = 'Something else', often = 'Once
   await form.getByLabel('What to do').fill(title);
   await form.getByRole('radio', { name: kind }).check();
   await form.getByRole('radio', { name: often }).check();
-  if (times !== undefined) await form.getByLabel('Times a week').fill(String(times));
+  if (times !== undefined) await form.getByRole('spinbutton', { name: 'Times a week' }).fill(String(times));
   await form.getByRole('button', { name: 'Save' }).click();
   return form;
 }
@@ -98,7 +98,7 @@ test('with no session planned, homework is due a week from today; bad values are
   await form.getByRole('alert').getByText('Give the homework a short name.').waitFor();
   await form.getByLabel('What to do').fill('Walk');
   await form.getByRole('radio', { name: 'Some times a week' }).check();
-  await form.getByLabel('Times a week').fill('9');
+  await form.getByRole('spinbutton', { name: 'Times a week' }).fill('9');
   await form.getByRole('button', { name: 'Save' }).click();
   await form.getByRole('alert').getByText('Choose from 1 to 7 times a week.').waitFor();
   assert.equal(await form.getByLabel('What to do').inputValue(), 'Walk', 'what was typed stays');
@@ -129,6 +129,19 @@ test('repeated homework shows its progress this week and stays open', async (t) 
   await markDone(page, 'Walk', { note: 'By the river' });
   await item.getByText('2 of 3 this week').waitFor();
   await item.getByText('By the river', { exact: false }).waitFor();
+
+  // Put away: it moves to "Done before"; Delete there, then Undo, brings it back.
+  await item.getByRole('button', { name: 'Actions for Walk' }).click();
+  await page.getByRole('menuitem', { name: 'Put away' }).click();
+  const before = page.getByRole('region', { name: 'Done before' }).getByRole('article', { name: 'Walk' });
+  await before.getByText('Put away', { exact: true }).waitFor();
+  await toDo(page).getByText('No homework right now.').waitFor();
+  await before.getByRole('button', { name: 'Actions for Walk' }).click();
+  await page.getByRole('menuitem', { name: 'Delete' }).click();
+  await page.getByText('Homework deleted.').waitFor();
+  assert.equal(await page.getByRole('article', { name: 'Walk' }).count(), 0);
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await page.getByRole('region', { name: 'Done before' }).getByRole('article', { name: 'Walk' }).waitFor();
 });
 
 test('a thought-record homework opens the thought record; a journal homework opens a new entry', async (t) => {

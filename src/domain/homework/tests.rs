@@ -248,8 +248,16 @@ fn the_form_makes_homework_and_refuses_bad_values_in_words() {
         assert_eq!(d.homework(None), Err(HomeworkError::BadRepeat), "{bad}");
     }
     d.times = "2".into();
-    d.due = "3 December".into();
-    assert_eq!(d.homework(None), Err(HomeworkError::BadDue));
+    for bad in [
+        "3 December",
+        "2026-13-01",
+        "2026-02-30",
+        "26-12-03",
+        "2026-12-3x",
+    ] {
+        d.due = bad.into();
+        assert_eq!(d.homework(None), Err(HomeworkError::BadDue), "{bad}");
+    }
     d.due = String::new();
     assert_eq!(d.homework(None).unwrap().due, None);
     d.title = "   ".into();

@@ -124,7 +124,7 @@ fn Lists() -> impl IntoView {
                 {move || sorted(false).into_iter().map(|r| view! { <Item record=r shared=shared/> }).collect_view()}
             </section>
         </Show>
-        <p><A href=maker>"For therapists: make a homework link"</A></p>
+        <p class="homework-foot"><A href=maker>"For therapists: make a homework link"</A></p>
     }
 }
 
