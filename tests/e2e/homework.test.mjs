@@ -104,6 +104,30 @@ test('with no session planned, homework is due a week from today; bad values are
   assert.equal(await form.getByLabel('What to do').inputValue(), 'Walk', 'what was typed stays');
 });
 
+test('late homework is shown gently: from before the last session, not in alarm red', async (t) => {
+  const { page, server } = await openApp(t, 'sessions');
+  // A weekly series that began ten days ago: its last session was three days ago.
+  await page.getByRole('region', { name: 'Next session' }).getByRole('link', { name: 'Add a session' }).click();
+  const form = page.getByRole('region', { name: 'Add a session' });
+  await form.getByLabel('Day').fill((await dayFromNow(page, -10)).value);
+  await form.getByLabel('Starts at').fill('16:00');
+  await form.getByRole('button', { name: 'Save' }).click();
+  await page.getByRole('region', { name: 'Next session' }).getByRole('heading', { name: 'Next session' }).waitFor();
+  await page.goto(server.url + 'homework');
+  await page.getByRole('link', { name: 'Add homework' }).click();
+  const add = page.getByRole('region', { name: 'Add homework' });
+  await add.getByLabel('What to do').fill('Sleep diary');
+  await add.getByLabel('Due by').fill((await dayFromNow(page, -5)).value);
+  await add.getByRole('button', { name: 'Save' }).click();
+  const item = toDo(page).getByRole('article', { name: 'Sleep diary' });
+  const gentle = item.getByText('From before your last session. Still here if it helps.');
+  await gentle.waitFor();
+  assert.equal(await item.getByText(/overdue|late|missed/i).count(), 0, 'no guilt words');
+  const colours = await gentle.evaluate((el) => [getComputedStyle(el).color, getComputedStyle(el.closest('article').querySelector('h3')).color]);
+  const [r, g, b] = colours[0].match(/\d+/g).map(Number);
+  assert.ok(!(r > 150 && g < 100 && b < 100), `not alarm red: ${colours[0]}`);
+});
+
 test('marking homework done takes an optional reflection, shows a kind celebration, and moves it to "Done before"', async (t) => {
   const { page } = await openApp(t, 'homework');
   await addHomework(page, { title: 'Read the leaflet' });

@@ -156,18 +156,24 @@ fn Item(record: Record<Homework>, shared: Shared) -> impl IntoView {
         facts.push(format!("by {}", day_long(due)));
     }
     let progress = progress_now(&h);
-    let gentle = h.past_due(today()).then(|| {
-        let before_last = shared
-            .last
-            .get_untracked()
-            .zip(h.due)
-            .is_some_and(|(last, due)| due <= last);
-        if before_last {
-            "From before your last session. Still here if it helps."
-        } else {
-            "Its day has passed. Still here if it helps."
-        }
-    });
+    // Reactive: the appointments may be read after the homework.
+    let late = h.past_due(today());
+    let due = h.due;
+    let gentle = move || {
+        late.then(|| {
+            let before_last = shared
+                .last
+                .get()
+                .zip(due)
+                .is_some_and(|(last, due)| due <= last);
+            let words = if before_last {
+                "From before your last session. Still here if it helps."
+            } else {
+                "Its day has passed. Still here if it helps."
+            };
+            view! { <p class="homework__gentle">{words}</p> }
+        })
+    };
     let mut items = Vec::new();
     if open {
         let which = id.clone();
@@ -251,7 +257,7 @@ fn Item(record: Record<Homework>, shared: Shared) -> impl IntoView {
             <p class="homework__facts">{facts.join(" · ")}</p>
             {(!h.instructions.is_empty()).then(|| view! { <p class="homework__instructions">{h.instructions.clone()}</p> })}
             <p class="homework__progress"><strong>{closed_words.map(str::to_string).unwrap_or(progress)}</strong></p>
-            {gentle.map(|g| view! { <p class="homework__gentle">{g}</p> })}
+            {gentle}
             {(!reflections.is_empty()).then(|| view! { <ul class="homework__done">{reflections}</ul> })}
             <div class="actions">
                 {start}
