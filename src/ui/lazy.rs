@@ -155,9 +155,11 @@ lazy_screen!(
     Route::Settings,
     view! { <super::settings::Settings/> }
 );
+// Homework has its own chunk: its screens, the link's decoding and the link maker are
+// about as large as the rest of `more` (50 KB brotli), which Sessions would otherwise wait for.
 lazy_screen!(
     HomeworkScreen,
-    more,
+    homework,
     homework_view,
     homework_fetch,
     Route::Homework,
@@ -165,7 +167,7 @@ lazy_screen!(
 );
 lazy_screen!(
     HomeworkLinkScreen,
-    more,
+    homework,
     homework_link_view,
     homework_link_fetch,
     Route::HomeworkLink,
