@@ -124,6 +124,8 @@ pub enum HomeworkError {
     BadRating,
     #[error("Keep the note under 500 characters.")]
     NoteTooLong,
+    #[error("Choose the day it is due by, or leave it empty.")]
+    BadDue,
 }
 
 impl Homework {
@@ -185,6 +187,132 @@ impl Homework {
     pub fn past_due(&self, today: NaiveDate) -> bool {
         self.is_open() && self.due.is_some_and(|d| d < today)
     }
+}
+
+/// Words for how often: "Once", "Every day", "3 times a week".
+pub fn repeat_words(times_a_week: Option<u8>) -> String {
+    match times_a_week {
+        None => "Once".into(),
+        Some(7) => "Every day".into(),
+        Some(1) => "Once a week".into(),
+        Some(n) => format!("{n} times a week"),
+    }
+}
+
+/// How often, as the form asks it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Often {
+    #[default]
+    Once,
+    Daily,
+    Weekly,
+}
+
+impl Often {
+    pub const ALL: [Often; 3] = [Often::Once, Often::Daily, Often::Weekly];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Often::Once => "Once",
+            Often::Daily => "Every day",
+            Often::Weekly => "Some times a week",
+        }
+    }
+}
+
+/// The homework form as it is typed (kept as a draft).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct HomeworkDraft {
+    pub title: String,
+    pub kind: HomeworkKind,
+    pub instructions: String,
+    /// `YYYY-MM-DD`, or empty for no set day.
+    pub due: String,
+    pub often: Often,
+    /// Times a week, for `Often::Weekly`.
+    pub times: String,
+}
+
+impl Default for HomeworkDraft {
+    fn default() -> Self {
+        HomeworkDraft {
+            title: String::new(),
+            kind: HomeworkKind::Other,
+            instructions: String::new(),
+            due: String::new(),
+            often: Often::Once,
+            times: "3".into(),
+        }
+    }
+}
+
+impl Body for HomeworkDraft {
+    const KIND: Kind = Kind::Draft;
+}
+
+impl HomeworkDraft {
+    pub fn of(h: &Homework) -> HomeworkDraft {
+        let (often, times) = match h.times_a_week {
+            None => (Often::Once, "3".to_string()),
+            Some(7) => (Often::Daily, "3".to_string()),
+            Some(n) => (Often::Weekly, n.to_string()),
+        };
+        HomeworkDraft {
+            title: h.title.clone(),
+            kind: h.kind,
+            instructions: h.instructions.clone(),
+            due: h
+                .due
+                .map(|d| format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day()))
+                .unwrap_or_default(),
+            often,
+            times,
+        }
+    }
+
+    /// The homework the form describes; what was done (and whether it was put away)
+    /// stays from `before`, the stored version.
+    pub fn homework(&self, before: Option<&Homework>) -> Result<Homework, HomeworkError> {
+        let due = match self.due.trim() {
+            "" => None,
+            d => Some(date_of(d).ok_or(HomeworkError::BadDue)?),
+        };
+        let times_a_week = match self.often {
+            Often::Once => None,
+            Often::Daily => Some(7),
+            Often::Weekly => Some(
+                self.times
+                    .trim()
+                    .parse::<u8>()
+                    .map_err(|_| HomeworkError::BadRepeat)?,
+            ),
+        };
+        Homework {
+            title: self.title.clone(),
+            kind: self.kind,
+            instructions: self.instructions.trim().to_string(),
+            due,
+            times_a_week,
+            done: before.map(|b| b.done.clone()).unwrap_or_default(),
+            closed: before.is_some_and(|b| b.closed),
+        }
+        .checked()
+    }
+}
+
+/// A `YYYY-MM-DD` day, read by hand (chrono's parser is heavy in the wasm; main's
+/// `domain::dates::parse_date` does the same).
+fn date_of(s: &str) -> Option<NaiveDate> {
+    let mut parts = s.splitn(3, '-');
+    let mut number = |len: usize| {
+        let p = parts.next()?;
+        (p.len() == len && p.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| p.parse::<u32>().ok())
+            .flatten()
+    };
+    let (y, m, d) = (number(4)?, number(2)?, number(2)?);
+    NaiveDate::from_ymd_opt(i32::try_from(y).ok()?, m, d)
 }
 
 /// One task as a link carries it.

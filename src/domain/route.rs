@@ -24,10 +24,12 @@ pub enum Route {
     Struggling,
     SafetyPlan,
     AfterSession,
+    Homework,
+    HomeworkLink,
 }
 
 impl Route {
-    pub const ALL: [Route; 16] = [
+    pub const ALL: [Route; 18] = [
         Route::Today,
         Route::Journal,
         Route::Sessions,
@@ -44,6 +46,8 @@ impl Route {
         Route::Struggling,
         Route::SafetyPlan,
         Route::AfterSession,
+        Route::Homework,
+        Route::HomeworkLink,
     ];
 
     /// The URL segment after the base ("" for Today).
@@ -65,6 +69,8 @@ impl Route {
             Route::Struggling => "struggling",
             Route::SafetyPlan => "safety-plan",
             Route::AfterSession => "after-session",
+            Route::Homework => "homework",
+            Route::HomeworkLink => "homework-link",
         }
     }
 
@@ -87,6 +93,8 @@ impl Route {
             Route::Struggling => "I'm struggling",
             Route::SafetyPlan => "My safety plan",
             Route::AfterSession => "After a session",
+            Route::Homework => "Homework",
+            Route::HomeworkLink => "Make a homework link",
         }
     }
 

@@ -163,6 +163,24 @@ lazy_screen!(
     Route::AfterSession,
     view! { <super::session_notes::AfterSession/> }
 );
+// Homework has its own chunk: its screens, the link's decoding and the link maker are
+// about as large as the rest of `more` (50 KB brotli), which Sessions would otherwise wait for.
+lazy_screen!(
+    HomeworkScreen,
+    homework,
+    homework_view,
+    homework_fetch,
+    Route::Homework,
+    view! { <super::homework::HomeworkPage/> }
+);
+lazy_screen!(
+    HomeworkLinkScreen,
+    homework,
+    homework_link_view,
+    homework_link_fetch,
+    Route::HomeworkLink,
+    view! { <super::homework::link::LinkMaker/> }
+);
 
 type Tidy = Pin<Box<dyn Future<Output = Result<store::housekeeping::Done, StoreError>>>>;
 

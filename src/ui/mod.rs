@@ -7,6 +7,7 @@ pub mod context;
 mod coping;
 mod crisis;
 mod format;
+pub mod homework;
 mod journal;
 pub mod kit;
 mod lazy;
@@ -85,6 +86,8 @@ pub fn App() -> impl IntoView {
                     <RouteView path=path!("/struggling") view=lazy::StrugglingScreen/>
                     <RouteView path=path!("/safety-plan") view=lazy::SafetyPlanScreen/>
                     <RouteView path=path!("/after-session") view=lazy::AfterSessionScreen/>
+                    <RouteView path=path!("/homework") view=lazy::HomeworkScreen/>
+                    <RouteView path=path!("/homework-link") view=lazy::HomeworkLinkScreen/>
                 </Routes>
             </widgets::Shell>
         </Router>

@@ -215,3 +215,70 @@ fn homework_is_checked_before_it_is_kept() {
     h.done[0].note = "n".repeat(501);
     assert_eq!(h.checked(), Err(HomeworkError::NoteTooLong));
 }
+
+#[test]
+fn the_form_makes_homework_and_refuses_bad_values_in_words() {
+    let mut d = HomeworkDraft {
+        title: " Walk ".into(),
+        due: "2026-12-03".into(),
+        often: Often::Weekly,
+        times: "3".into(),
+        ..HomeworkDraft::default()
+    };
+    let h = d.homework(None).unwrap();
+    assert_eq!(h.title, "Walk");
+    assert_eq!(h.due, NaiveDate::from_ymd_opt(2026, 12, 3));
+    assert_eq!(h.times_a_week, Some(3));
+    assert_eq!(
+        HomeworkDraft::of(&h),
+        HomeworkDraft {
+            title: "Walk".into(),
+            ..d.clone()
+        }
+    );
+
+    d.often = Often::Daily;
+    assert_eq!(d.homework(None).unwrap().times_a_week, Some(7));
+    d.often = Often::Once;
+    assert_eq!(d.homework(None).unwrap().times_a_week, None);
+
+    d.often = Often::Weekly;
+    for bad in ["0", "8", "", "two", "-1"] {
+        d.times = bad.into();
+        assert_eq!(d.homework(None), Err(HomeworkError::BadRepeat), "{bad}");
+    }
+    d.times = "2".into();
+    for bad in [
+        "3 December",
+        "2026-13-01",
+        "2026-02-30",
+        "26-12-03",
+        "2026-12-3x",
+    ] {
+        d.due = bad.into();
+        assert_eq!(d.homework(None), Err(HomeworkError::BadDue), "{bad}");
+    }
+    d.due = String::new();
+    assert_eq!(d.homework(None).unwrap().due, None);
+    d.title = "   ".into();
+    assert_eq!(d.homework(None), Err(HomeworkError::NoTitle));
+
+    // What was done stays when the homework is changed.
+    let mut before = item("Walk").to_homework(None);
+    before.done.push(Done {
+        at: 1,
+        offset_min: 0,
+        went: Some(7),
+        note: String::new(),
+    });
+    d.title = "Walk more".into();
+    assert_eq!(d.homework(Some(&before)).unwrap().done, before.done);
+}
+
+#[test]
+fn repeat_in_words() {
+    assert_eq!(repeat_words(None), "Once");
+    assert_eq!(repeat_words(Some(7)), "Every day");
+    assert_eq!(repeat_words(Some(1)), "Once a week");
+    assert_eq!(repeat_words(Some(3)), "3 times a week");
+}
