@@ -97,7 +97,7 @@ impl WinDraft {
 
 /// Wins newest first (by day, then by when they were noted: `created`).
 pub fn newest_first<T>(wins: &mut [T], key: impl Fn(&T) -> (NaiveDate, i64)) {
-    wins.sort_unstable_by(|a, b| key(b).cmp(&key(a)));
+    wins.sort_unstable_by_key(|w| std::cmp::Reverse(key(w)));
 }
 
 /// Before a session: the gentle prompt, when the next session starts within two days
@@ -242,7 +242,7 @@ pub fn timeline(s: &Sources, now: NaiveDateTime, day: impl Fn(NaiveDate) -> Stri
     }
 
     // Newest first; on the same day, the order above (a summary before its start).
-    lines.sort_by(|a, b| b.on.cmp(&a.on));
+    lines.sort_by_key(|l| std::cmp::Reverse(l.on));
     lines
 }
 

@@ -156,6 +156,15 @@ lazy_screen!(
     view! { <super::settings::Settings/> }
 );
 
+lazy_screen!(
+    ProgressScreen,
+    more,
+    progress_view,
+    progress_fetch,
+    Route::Progress,
+    view! { <super::progress::Progress/> }
+);
+
 type Tidy = Pin<Box<dyn Future<Output = Result<store::housekeeping::Done, StoreError>>>>;
 
 /// Start-up housekeeping (the trash's expired records, unused photos) is its own chunk:

@@ -11,6 +11,8 @@ mod journal;
 pub mod kit;
 mod lazy;
 mod patterns;
+// Public for `ProgressLink` and `ProgressPrompt`, which Today and Sessions place.
+pub mod progress;
 mod safety_plan;
 mod sessions;
 mod settings;
@@ -83,6 +85,7 @@ pub fn App() -> impl IntoView {
                     <RouteView path=path!("/checkin") view=lazy::TakeCheckInScreen/>
                     <RouteView path=path!("/struggling") view=lazy::StrugglingScreen/>
                     <RouteView path=path!("/safety-plan") view=lazy::SafetyPlanScreen/>
+                    <RouteView path=path!("/progress") view=lazy::ProgressScreen/>
                 </Routes>
             </widgets::Shell>
         </Router>
