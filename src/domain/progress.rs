@@ -202,6 +202,11 @@ pub fn timeline(s: &Sources, now: NaiveDateTime, day: impl Fn(NaiveDate) -> Stri
         let n = done.len();
         let text = if n == 1 {
             format!("You did a piece of homework on {}.", day(latest))
+        } else if n == 2 {
+            format!(
+                "You have done homework twice, most recently on {}.",
+                day(latest)
+            )
         } else {
             format!(
                 "You have done homework {} times, most recently on {}.",

@@ -4,7 +4,7 @@
 // no streak words anywhere, offline, axe light and dark, 320 px at 200 % text.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, waitForController, appReady, openApp, axe, textSize, dbReady, seedEntries, DIST } from './helpers.mjs';
+import { startServer, launch, waitForController, appReady, openApp, axe, textSize, dbReady, seedEntries, valueOf, DIST } from './helpers.mjs';
 
 /// The browser's local date `days` from today: as a date field takes it, as the app
 /// writes it ("Monday 30 November"), and local noon of that day in ms.
@@ -51,6 +51,16 @@ async function logWin(page, text, day) {
   await wins.getByRole('list', { name: 'My wins' }).getByText(text, { exact: true }).waitFor();
 }
 
+test('a win being written is kept as a draft across a reload', async (t) => {
+  const { page } = await openApp(t, 'progress');
+  const field = page.getByRole('region', { name: 'Wins' }).getByLabel("Something I handled in a way I'm pleased with");
+  await field.fill('I went to the party for an hour');
+  await page.reload();
+  const again = page.getByRole('region', { name: 'Wins' }).getByLabel("Something I handled in a way I'm pleased with");
+  await again.waitFor();
+  assert.equal(await valueOf(again, 'I went to the party for an hour', 10_000), 'I went to the party for an hour', 'the draft comes back');
+});
+
 const NO_STREAKS = ['streak', 'in a row', 'missed', 'days off', 'broke your', 'failed'];
 
 test('a win is logged with today as its day, listed newest first as text, and kept after a reload', async (t) => {
@@ -88,7 +98,7 @@ test('a win is changed from its menu, deleted, and brought back with Undo', asyn
   const today = await dayFromNow(page, 0);
   const wins = page.getByRole('region', { name: 'Wins' });
 
-  await wins.getByRole('button', { name: `Actions for the win of ${today.words}` }).click();
+  await wins.getByRole('button', { name: `Actions for the win of ${today.words}: I said how I felt` }).click();
   await page.getByRole('menuitem', { name: 'Change' }).click();
   const text = wins.getByLabel("Something I handled in a way I'm pleased with");
   await wins.getByRole('heading', { name: 'Change this win' }).waitFor();
@@ -103,7 +113,7 @@ test('a win is changed from its menu, deleted, and brought back with Undo', asyn
   await list.getByText(yesterday.words).waitFor();
   assert.equal(await list.getByRole('listitem').count(), 1, 'changed, not added');
 
-  await wins.getByRole('button', { name: `Actions for the win of ${yesterday.words}` }).click();
+  await wins.getByRole('button', { name: `Actions for the win of ${yesterday.words}: I said how I felt, calmly` }).click();
   await page.getByRole('menuitem', { name: 'Delete' }).click();
   await wins.getByText('Your wins will be listed here. Small ones count too.').waitFor();
   const undo = page.getByRole('button', { name: 'Undo' });
@@ -152,7 +162,7 @@ test('How far you have come tells the journey in plain sentences, newest first; 
     'Your mood in your first month of writing was mostly low; in the last month it was mostly good.',
     `You noted a win on ${today.words}.`,
     `You have had four therapy sessions since ${d[-22].words}.`,
-    `You have done homework two times, most recently on ${d[-2].words}.`,
+    `You have done homework twice, most recently on ${d[-2].words}.`,
     `Your PHQ-9 went from 14 (moderate) on ${d[-90].words} to 8 (mild) on ${d[-3].words}.`,
     `You started writing on ${d[-100].words}.`,
   ]);

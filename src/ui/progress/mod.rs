@@ -207,6 +207,11 @@ fn WinItem(
 ) -> impl IntoView {
     let base = expect_context::<Base>();
     let when = day_long(record.body.day);
+    // Two wins on one day still have menus with different names.
+    let mut short: String = record.body.text.chars().take(40).collect();
+    if record.body.text.chars().count() > 40 {
+        short.push('…');
+    }
     let edit = format!(
         "{}?win={}",
         base.href(Route::Progress),
@@ -233,7 +238,7 @@ fn WinItem(
         <li class="win">
             <p class="win__when muted">{when.clone()}</p>
             <p class="win__text">{record.body.text.clone()}</p>
-            <ActionMenu label=format!("Actions for the win of {when}") items=items/>
+            <ActionMenu label=format!("Actions for the win of {when}: {short}") items=items/>
         </li>
     }
 }
