@@ -55,6 +55,8 @@ test('a win being written is kept as a draft across a reload', async (t) => {
   const { page } = await openApp(t, 'progress');
   const field = page.getByRole('region', { name: 'Wins' }).getByLabel("Something I handled in a way I'm pleased with");
   await field.fill('I went to the party for an hour');
+  // The draft is written once typing pauses (as in forms.test.mjs).
+  await page.waitForTimeout(900);
   await page.reload();
   const again = page.getByRole('region', { name: 'Wins' }).getByLabel("Something I handled in a way I'm pleased with");
   await again.waitFor();
