@@ -6,6 +6,7 @@ pub mod appointment;
 pub mod checkin;
 pub mod coping;
 pub mod crisis;
+pub mod dates;
 pub mod drafts;
 pub mod exercise;
 pub mod homework;

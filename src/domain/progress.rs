@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 
 use super::appointment::{countdown, Appointment};
 use super::checkin::{CheckIn, Questionnaire};
+use super::dates;
 use super::homework::Homework;
 use super::journal::JournalEntry;
 use super::patterns::{count_word, local_day, local_time, mood_word};
@@ -24,6 +25,8 @@ pub const MAX_WIN_CHARS: usize = 1_000;
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Win {
     pub text: String,
+    /// Kept as `YYYY-MM-DD` (`domain::dates`: no chrono parsing in the wasm).
+    #[serde(with = "dates::date")]
     pub day: NaiveDate,
 }
 
@@ -61,14 +64,14 @@ impl WinDraft {
     pub fn new_on(today: NaiveDate) -> WinDraft {
         WinDraft {
             text: String::new(),
-            day: today.format("%Y-%m-%d").to_string(),
+            day: dates::date_text(today),
         }
     }
 
     pub fn of(w: &Win) -> WinDraft {
         WinDraft {
             text: w.text.clone(),
-            day: w.day.format("%Y-%m-%d").to_string(),
+            day: dates::date_text(w.day),
         }
     }
 
@@ -83,7 +86,7 @@ impl WinDraft {
         }
         let day = match self.day.trim() {
             "" => today,
-            d => NaiveDate::parse_from_str(d, "%Y-%m-%d").map_err(|_| WinError::BadDay)?,
+            d => dates::parse_date(d).ok_or(WinError::BadDay)?,
         };
         if day > today {
             return Err(WinError::Future);
@@ -574,6 +577,17 @@ mod tests {
                 day: "2026-03-01".into()
             }
         );
+    }
+
+    #[test]
+    fn a_win_is_kept_with_its_day_as_text() {
+        let w = Win {
+            text: "Went out".into(),
+            day: d(2026, 3, 1),
+        };
+        let json = serde_json::to_string(&w).unwrap();
+        assert_eq!(json, r#"{"text":"Went out","day":"2026-03-01"}"#);
+        assert_eq!(serde_json::from_str::<Win>(&json).unwrap(), w);
     }
 
     #[test]
