@@ -182,6 +182,17 @@ lazy_screen!(
     view! { <super::homework::link::LinkMaker/> }
 );
 
+// Its own chunk: its timeline reads most kinds of record, so in `more` it would
+// make Sessions and Settings about 29 KB (brotli) heavier to open.
+lazy_screen!(
+    ProgressScreen,
+    progress,
+    progress_view,
+    progress_fetch,
+    Route::Progress,
+    view! { <super::progress::Progress/> }
+);
+
 type Tidy = Pin<Box<dyn Future<Output = Result<store::housekeeping::Done, StoreError>>>>;
 
 /// Start-up housekeeping (the trash's expired records, unused photos) is its own chunk:

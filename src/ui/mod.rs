@@ -12,6 +12,8 @@ mod journal;
 pub mod kit;
 mod lazy;
 mod patterns;
+// Public for `ProgressLink` and `ProgressPrompt`, which Today and Sessions place.
+pub mod progress;
 mod safety_plan;
 pub(crate) mod session_notes;
 mod sessions;
@@ -88,6 +90,7 @@ pub fn App() -> impl IntoView {
                     <RouteView path=path!("/after-session") view=lazy::AfterSessionScreen/>
                     <RouteView path=path!("/homework") view=lazy::HomeworkScreen/>
                     <RouteView path=path!("/homework-link") view=lazy::HomeworkLinkScreen/>
+                    <RouteView path=path!("/progress") view=lazy::ProgressScreen/>
                 </Routes>
             </widgets::Shell>
         </Router>
