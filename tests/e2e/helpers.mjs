@@ -28,6 +28,9 @@ export const ROUTES = [
   { path: 'struggling', title: "I'm struggling" },
   { path: 'safety-plan', title: 'My safety plan' },
   { path: 'after-session', title: 'After a session' },
+  { path: 'homework', title: 'Homework' },
+  { path: 'homework-link', title: 'Make a homework link' },
+  { path: 'progress', title: 'Progress' },
 ];
 
 export { startServer };

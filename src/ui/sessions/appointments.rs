@@ -23,6 +23,8 @@ use crate::ui::widgets::{ActionMenu, MenuItem, StoreMessage};
 pub fn Appointments() -> impl IntoView {
     let query = use_query_map();
     let editing = Memo::new(move |_| query.with(|q| q.get("appointment")));
+    let base = expect_context::<Base>();
+    let homework = base.href(Route::Homework);
     view! {
         <section class="card" aria-labelledby="next-title">
             {move || match editing.get() {
@@ -32,6 +34,14 @@ pub fn Appointments() -> impl IntoView {
                 }
                 None => view! { <Upcoming/> }.into_any(),
             }}
+        </section>
+        <section class="card" aria-labelledby="between-title">
+            <h2 id="between-title">"Between sessions"</h2>
+            <crate::ui::homework::HomeworkDue/>
+            <ul class="link-list">
+                <li><A href=homework>"My homework"</A></li>
+                <li><crate::ui::progress::ProgressLink/></li>
+            </ul>
         </section>
     }
 }

@@ -40,6 +40,8 @@ pub fn Today() -> impl IntoView {
         <Page title=Route::Today.title()>
             <p class="lead">{date}</p>
             <NextSession/>
+            <crate::ui::homework::HomeworkDue/>
+            <crate::ui::progress::ProgressPrompt/>
             <p><A href=base.href(Route::Struggling) attr:class="button button--primary button--big">"I'm struggling"</A></p>
             <section class="card" aria-labelledby="today-mood">
                 <h2 id="today-mood">"How are you right now?"</h2>
