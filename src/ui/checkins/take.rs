@@ -219,7 +219,7 @@ fn SafetyResponse(
         let item = AgendaItem {
             text: "Talk about the thoughts I've had of being better off dead or of hurting myself (from a check-in).".into(),
             source: check.get_untracked().map(|id| (Kind::CheckIn, id)),
-            done: false,
+            ..AgendaItem::default()
         };
         leptos::task::spawn_local(async move {
             match store::create(item).await {
