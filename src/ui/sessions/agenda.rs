@@ -315,7 +315,7 @@ pub fn Agenda() -> impl IntoView {
                         }>
                         <div class="agenda-item__body">
                             {important.then(|| view! {
-                                <p class="agenda-item__star"><span aria-hidden="true">"★ "</span>"Most important"</p>
+                                <p class="agenda-item__star"><span aria-hidden="true">"★"</span>" "<span>"Most important"</span></p>
                             })}
                             {carried.then(|| view! {
                                 <p class="badge">"Carried over from your last session"</p>
