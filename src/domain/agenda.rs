@@ -79,7 +79,7 @@ pub const MAX_TEXT_CHARS: usize = 1_000;
 pub struct Place {
     pub rank: Option<i64>,
     pub important: bool,
-    /// When it was added (the entry's time for a flagged entry).
+    /// When it was added (for a flagged entry or thought record, when it was written).
     pub added: Millis,
 }
 

@@ -22,6 +22,12 @@ async function orderIs(page, expected, what) {
     .catch(async (e) => { assert.deepEqual(await order(page), expected, what); throw e; });
 }
 
+/// Waits until the focused element reads `text`.
+async function focusedIs(page, text) {
+  await until(async () => (await page.evaluate(() => document.activeElement.textContent)) === text, `focus on ${text}`)
+    .catch(async (e) => { assert.equal(await page.evaluate(() => document.activeElement.textContent), text); throw e; });
+}
+
 async function addOnSessions(page, text) {
   const field = region(page).getByLabel('Something to bring up');
   await field.fill(text);
@@ -157,7 +163,7 @@ test('topics move up and down by keyboard, focus follows, and the order survives
   // Charlie up by keyboard: Enter opens the menu on "Move up", Enter moves it.
   await menuOf(page, 'Charlie').focus();
   await page.keyboard.press('Enter');
-  assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Move up');
+  await focusedIs(page, 'Move up');
   await page.keyboard.press('Enter');
   await orderIs(page, ['Alpha', 'Charlie', 'Bravo'], 'Charlie moved up one');
   await until(() => menuOf(page, 'Charlie').evaluate((b) => b === document.activeElement), 'focus stays on the moved topic');
@@ -169,9 +175,9 @@ test('topics move up and down by keyboard, focus follows, and the order survives
   await until(() => menuOf(page, 'Charlie').evaluate((b) => b === document.activeElement), 'focus follows again');
   await menuOf(page, 'Alpha').focus();
   await page.keyboard.press('Enter');
-  assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Move up');
+  await focusedIs(page, 'Move up');
   await page.keyboard.press('ArrowDown');
-  assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Move down');
+  await focusedIs(page, 'Move down');
   await page.keyboard.press('Enter');
   await orderIs(page, ['Charlie', 'Bravo', 'Alpha'], 'Alpha moved below the journal entry');
 
@@ -280,7 +286,7 @@ test('with the server stopped and no network, a topic is added, moved and marked
 
 for (const colorScheme of ['light', 'dark']) {
   test(`the list passes axe (${colorScheme}) and fits 320 px at 200 % text`, async (t) => {
-    const { page } = await openApp(t, 'sessions', { colorScheme });
+    const { page, server } = await openApp(t, 'sessions', { colorScheme });
     await seedPastSeries(page);
     await seed(page, [
       { kind: 'agenda_item', id: 'before', at: Date.now() - 5 * DAY, body: { text: 'A long topic carried over from last time, with quite a few words in it so that it wraps', source: null, done: false } },
@@ -301,7 +307,8 @@ for (const colorScheme of ['light', 'dark']) {
     await textSize(page, 32);
     await page.waitForTimeout(200);
     assert.equal(await page.evaluate(() => document.scrollingElement.scrollWidth <= document.scrollingElement.clientWidth), true, 'no sideways scroll on Sessions');
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Today' }).click();
+    await page.goto(server.url);
+    await appReady(page);
     await page.getByLabel('Something to bring up next session?').waitFor();
     assert.deepEqual(await axe(page), []);
     assert.equal(await page.evaluate(() => document.scrollingElement.scrollWidth <= document.scrollingElement.clientWidth), true, 'no sideways scroll on Today');

@@ -136,7 +136,8 @@ pub fn Agenda() -> impl IntoView {
                 done_at: r.body.done_at.unwrap_or(r.meta.updated),
             })
             .collect();
-        let mut flagged: Vec<(Kind, RecordId, i64, String, String)> = entries
+        // (kind, id, when it was written down, when it happened, where to open it, gist)
+        let mut flagged: Vec<(Kind, RecordId, i64, i64, String, String)> = entries
             .get()
             .and_then(Result::ok)
             .unwrap_or_default()
@@ -146,6 +147,7 @@ pub fn Agenda() -> impl IntoView {
                 (
                     Kind::JournalEntry,
                     r.meta.id.clone(),
+                    r.meta.created,
                     r.body.at,
                     format!("{}?id={}", base.href(Route::Write), r.meta.id.as_str()),
                     r.body.gist(),
@@ -163,13 +165,14 @@ pub fn Agenda() -> impl IntoView {
                     (
                         Kind::ThoughtRecord,
                         r.meta.id.clone(),
+                        r.meta.created,
                         r.body.at,
                         format!("{}?id={}", base.href(Route::Thought), r.meta.id.as_str()),
                         format!("Thought record: {}", r.body.situation),
                     )
                 }),
         );
-        for (kind, id, at, href, text) in flagged {
+        for (kind, id, added, at, href, text) in flagged {
             let item = pointer(kind, &id);
             let when = format!(
                 "{}, {}",
@@ -182,13 +185,13 @@ pub fn Agenda() -> impl IntoView {
                 place: Place {
                     rank: item.as_ref().and_then(|r| r.body.rank),
                     important: item.as_ref().is_some_and(|r| r.body.important),
-                    added: at,
+                    added,
                 },
                 done: item.as_ref().is_some_and(|r| r.body.done),
                 done_at: item
                     .as_ref()
                     .map(|r| r.body.done_at.unwrap_or(r.meta.updated))
-                    .unwrap_or(at),
+                    .unwrap_or(added),
                 text,
                 entry: Some((kind, id, when, href)),
                 item,
