@@ -247,14 +247,17 @@ pub fn Agenda() -> impl IntoView {
         let n = list.len();
         let last = last.get();
         let focus = focus_key.get_untracked();
+        let list_important: Vec<bool> = list.iter().map(|t| t.place.important).collect();
         list.into_iter()
             .enumerate()
             .map(|(i, t)| {
                 let name = short(&t.text);
                 let mut items = Vec::new();
-                // Moving past a most important topic would not show: they come first.
-                let can_up = i > 0;
-                let can_down = i + 1 < n;
+                // Most important topics stay first: a move only within their group shows.
+                let important = t.place.important;
+                let can_up = i > 0 && (important || !list_important[i - 1]);
+                let can_down = i + 1 < n && (!important || list_important[i + 1]);
+                let groups = list_important.clone();
                 if can_up {
                     items.push(MenuItem::action("Move up", move || move_topic(i, i - 1)));
                 }
@@ -262,7 +265,6 @@ pub fn Agenda() -> impl IntoView {
                     items.push(MenuItem::action("Move down", move || move_topic(i, i + 1)));
                 }
                 let star = t.clone();
-                let important = t.place.important;
                 items.push(MenuItem::action(
                     if important {
                         "Not most important"
@@ -313,7 +315,10 @@ pub fn Agenda() -> impl IntoView {
                         on:drop=move |e: leptos::ev::DragEvent| {
                             e.prevent_default();
                             if let Some(from) = dragged.try_update_value(Option::take).flatten() {
-                                move_topic(from, i);
+                                // Within its group (most important, or the rest) only.
+                                if groups.get(from) == Some(&important) {
+                                    move_topic(from, i);
+                                }
                             }
                         }>
                         <div class="agenda-item__body">
