@@ -184,13 +184,9 @@ async fn recent_lists_the_newest_changes_of_one_kind() {
     for i in 0..5 {
         store::create(entry(&format!("entry {i}"))).await.unwrap();
     }
-    store::create(AgendaItem {
-        text: "not an entry".into(),
-        source: None,
-        done: false,
-    })
-    .await
-    .unwrap();
+    store::create(AgendaItem::new("not an entry", None))
+        .await
+        .unwrap();
     let recent = store::list_recent::<JournalEntry>(3).await.unwrap();
     assert_eq!(recent.len(), 3);
     let texts: Vec<&str> = recent.iter().map(|r| r.body.text.as_str()).collect();

@@ -18,7 +18,7 @@ use crate::ui::kit::stored_plan;
 use crate::ui::kit::{enter_never_submits, Form, FormNotices, FormProblems, FormSpec};
 use crate::ui::safety_plan::PlanView;
 use crate::ui::widgets::MyPeople;
-use crate::ui::widgets::{Page, StoreMessage};
+use crate::ui::widgets::{BringToSession, Page, StoreMessage};
 
 /// One questionnaire (/checkin?q=phq9), then its result. Answers in progress are
 /// kept as a draft; the item 9 help shows from the live answers.
@@ -138,6 +138,7 @@ pub fn TakeCheckIn() -> impl IntoView {
         result.get().map(|saved| {
             let c = saved.body.clone();
             let band = c.band();
+            let topic = format!("My {} check-in: {} out of {} ({})", q.name(), c.score(), q.max_score(), band.name);
             let item9 = c.needs_safety_response().then(|| view! {
                 <p><strong>"Question 9."</strong>" You said you've had thoughts of being better off dead or of hurting yourself. Whatever the total, that answer matters on its own: please tell your therapist about it, and use the help on this page if the thoughts are strong."</p>
             });
@@ -148,6 +149,7 @@ pub fn TakeCheckIn() -> impl IntoView {
                     <p><strong>{band.name}</strong>{". "}{band.meaning}</p>
                     {item9}
                     <p>"This is not a diagnosis. A score is one way of putting the last two weeks into numbers; your therapist can help you make sense of it."</p>
+                    <BringToSession text=topic source={None::<(Kind, RecordId)>}/>
                     <p class="muted">{q.attribution()}</p>
                     <p><A href=base.href(Route::CheckIns) attr:class="button">"See all check-ins"</A></p>
                 </section>
@@ -219,7 +221,7 @@ fn SafetyResponse(
         let item = AgendaItem {
             text: "Talk about the thoughts I've had of being better off dead or of hurting myself (from a check-in).".into(),
             source: check.get_untracked().map(|id| (Kind::CheckIn, id)),
-            done: false,
+            ..AgendaItem::default()
         };
         leptos::task::spawn_local(async move {
             match store::create(item).await {

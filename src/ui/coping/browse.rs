@@ -5,11 +5,12 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::domain::coping::{draw, CardKind, CopingCard};
-use crate::domain::record::{Record, RecordId};
+use crate::domain::record::{Kind, Record, RecordId};
 use crate::domain::route::Route;
 use crate::store::StoreError;
 use crate::ui::context::Base;
 use crate::ui::kit::{Listing, Shown};
+use crate::ui::widgets::BringToSession;
 
 use super::card_list::{shown_cards, Filter, FilterSelect};
 use super::{focus_id, CardFace};
@@ -146,6 +147,7 @@ pub fn CardBrowser(
                 </Show>
                 <A href=base.href(Route::Struggling) attr:class="button button--big">"I'm struggling"</A>
             </div>
+            <BringToSession text=Signal::derive(move || format!("Coping card: {}", name())) source=Signal::derive(move || open.get().map(|id| (Kind::CopingCard, id)))/>
         </dialog>
     }
 }

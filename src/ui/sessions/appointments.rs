@@ -23,8 +23,6 @@ use crate::ui::widgets::{ActionMenu, MenuItem, StoreMessage};
 pub fn Appointments() -> impl IntoView {
     let query = use_query_map();
     let editing = Memo::new(move |_| query.with(|q| q.get("appointment")));
-    let base = expect_context::<Base>();
-    let homework = base.href(Route::Homework);
     view! {
         <section class="card" aria-labelledby="next-title">
             {move || match editing.get() {
@@ -35,6 +33,14 @@ pub fn Appointments() -> impl IntoView {
                 None => view! { <Upcoming/> }.into_any(),
             }}
         </section>
+    }
+}
+
+/// The ways to the rest of the therapy loop: homework and Progress.
+#[component]
+pub fn BetweenSessions() -> impl IntoView {
+    let homework = expect_context::<Base>().href(Route::Homework);
+    view! {
         <section class="card" aria-labelledby="between-title">
             <h2 id="between-title">"Between sessions"</h2>
             <crate::ui::homework::HomeworkDue/>

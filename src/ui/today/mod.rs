@@ -12,7 +12,7 @@ use crate::store;
 use crate::ui::context::Base;
 use crate::ui::format::{day_long, local_now, wall_time};
 use crate::ui::kit::live;
-use crate::ui::widgets::{MoodMark, Page};
+use crate::ui::widgets::{AgendaField, MoodMark, Page};
 
 #[component]
 pub fn Today() -> impl IntoView {
@@ -56,6 +56,7 @@ pub fn Today() -> impl IntoView {
                     <A href=base.href(Route::Journal) attr:class="button">"See my entries"</A>
                     <A href=base.href(Route::CheckIns) attr:class="button">"Check in"</A>
                 </div>
+                <AgendaField label="Something to bring up next session?" id="today-agenda"/>
             </section>
             <section class="card" aria-labelledby="today-private">
                 <h2 id="today-private">"Private by design"</h2>

@@ -1,6 +1,7 @@
 //! Widgets shared by every screen: the shell (header, navigation, help control,
 //! update prompt), the page frame, plain-words storage messages and the action menu.
 
+mod agenda;
 mod chart;
 mod menu;
 mod mood;
@@ -11,6 +12,7 @@ mod shell;
 mod store_message;
 mod undo_toast;
 
+pub use agenda::{AgendaField, BringToSession};
 pub use chart::{LineChart, Numbers, Point};
 pub use menu::{ActionMenu, MenuItem, OpenMenu};
 pub use mood::MoodMark;
