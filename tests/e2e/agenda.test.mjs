@@ -170,6 +170,7 @@ test('topics move up and down by keyboard, focus follows, and the order survives
 
   // Again, to the top; then Alpha down below the journal entry.
   await page.keyboard.press('Enter');
+  await focusedIs(page, 'Move up');
   await page.keyboard.press('Enter');
   await orderIs(page, ['Charlie', 'Alpha', 'Bravo'], 'Charlie at the top');
   await until(() => menuOf(page, 'Charlie').evaluate((b) => b === document.activeElement), 'focus follows again');
