@@ -4,7 +4,7 @@
 // topics not reached at the last session say so; offline; axe; 320 px at 200 % text.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, waitForController, appReady, openApp, axe, textSize, dbReady, seedEntries, until, valueOf, DIST } from './helpers.mjs';
+import { appReady, openApp, axe, textSize, dbReady, seedEntries, until, valueOf, openOffline } from './helpers.mjs';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -262,17 +262,7 @@ test('a topic is removed, and Undo brings it back', async (t) => {
 });
 
 test('with the server stopped and no network, a topic is added, moved and marked', async (t) => {
-  const server = await startServer({ root: DIST });
-  t.after(server.close);
-  const { page, context } = await launch(t, { origin: server.origin });
-  await page.goto(server.url + 'sessions');
-  await appReady(page);
-  await waitForController(page);
-  await page.waitForLoadState('networkidle');
-  await server.close();
-  await context.setOffline(true);
-  await page.reload();
-  await appReady(page);
+  const { page, context, server } = await openOffline(t, 'sessions');
   await addOnSessions(page, 'Offline one');
   await addOnSessions(page, 'Offline two');
   await choose(page, 'Offline two', 'Move up');

@@ -4,22 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { startServer, launch, waitForController, appReady, openApp, axe, textSize, DIST } from './helpers.mjs';
-
-/// The browser's local date `days` from today, as a date field takes it, and as the
-/// app writes it ("Monday 30 November").
-async function dayFromNow(page, days) {
-  return page.evaluate((days) => {
-    const d = new Date();
-    d.setDate(d.getDate() + days);
-    const pad = (n) => String(n).padStart(2, '0');
-    const value = `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-    const noon = new Date(Date.UTC(d.getFullYear(), d.getMonth(), d.getDate(), 12));
-    const o = { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' };
-    if (d.getFullYear() !== new Date().getFullYear()) o.year = 'numeric';
-    return { value, words: noon.toLocaleDateString('default', o) };
-  }, days);
-}
+import { openApp, axe, textSize, openOffline, dayFromNow } from './helpers.mjs';
 
 /// A wall-clock time as the app writes it in the browser's locale ("16:00", "4:00 PM").
 async function timeWords(page, hhmm) {
@@ -154,17 +139,7 @@ test('bad input is refused in plain words and what was typed stays; a half-fille
 });
 
 test('with the server stopped and no network, a session is added and shown', async (t) => {
-  const server = await startServer({ root: DIST });
-  t.after(server.close);
-  const { page, context } = await launch(t, { origin: server.origin });
-  await page.goto(server.url + 'sessions');
-  await appReady(page);
-  await waitForController(page);
-  await page.waitForLoadState('networkidle');
-  await server.close();
-  await context.setOffline(true);
-  await page.reload();
-  await appReady(page);
+  const { page, context, server } = await openOffline(t, 'sessions');
   const day = await addWeekly(page, { days: 6 });
   await page.getByRole('region', { name: 'Next session' }).getByText(`${day.words}, ${await timeWords(page, '16:00')}`).waitFor();
   await page.getByRole('region', { name: 'Next session' }).getByText('in 6 days · every week').waitFor();

@@ -118,6 +118,43 @@ export async function openApp(t, path = '', options = {}) {
   return { server, ...browser };
 }
 
+/// Opens `path` once online, waits for the service worker to take control, then stops
+/// the server and takes the browser offline and reloads: the installed app with no
+/// network and no host, as a person on a train has it.
+export async function openOffline(t, path = '', options = {}) {
+  const server = await startServer({ root: DIST });
+  t.after(server.close);
+  const browser = await launch(t, { origin: server.origin, ...options });
+  const { page, context } = browser;
+  await page.goto(server.url + path);
+  await appReady(page);
+  await waitForController(page);
+  // Let anything in flight (the manifest's icons) finish before the host goes away.
+  await page.waitForLoadState('networkidle');
+  await server.close();
+  await context.setOffline(true);
+  await page.reload();
+  await appReady(page);
+  return { server, ...browser };
+}
+
+/// The browser's local date `days` from today: `value` as a date field takes it,
+/// `words` as the app writes it ("Monday, November 30"), `noon` that day's local noon
+/// (ms) and `offset` the UTC offset then, in minutes east.
+export async function dayFromNow(page, days) {
+  return page.evaluate((days) => {
+    const d = new Date();
+    d.setDate(d.getDate() + days);
+    const pad = (n) => String(n).padStart(2, '0');
+    const value = `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+    const noon = new Date(Date.UTC(d.getFullYear(), d.getMonth(), d.getDate(), 12));
+    const o = { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' };
+    if (d.getFullYear() !== new Date().getFullYear()) o.year = 'numeric';
+    const local = new Date(d.getFullYear(), d.getMonth(), d.getDate(), 12).getTime();
+    return { value, words: noon.toLocaleDateString('default', o), noon: local, offset: -new Date(local).getTimezoneOffset() };
+  }, days);
+}
+
 /// Waits until a service worker controls the page (not just until it is ready).
 export async function waitForController(page) {
   await page.waitForFunction(() => navigator.serviceWorker && navigator.serviceWorker.controller !== null, null, { timeout: 30_000 });

@@ -5,21 +5,7 @@
 // the "Make a homework link" page; offline; axe; 320 px at 200 %; reduced motion.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, waitForController, appReady, openApp, axe, textSize, DIST } from './helpers.mjs';
-
-/// The browser's local date `days` from today, as a date field takes it, and in words.
-async function dayFromNow(page, days) {
-  return page.evaluate((days) => {
-    const d = new Date();
-    d.setDate(d.getDate() + days);
-    const pad = (n) => String(n).padStart(2, '0');
-    const value = `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-    const noon = new Date(Date.UTC(d.getFullYear(), d.getMonth(), d.getDate(), 12));
-    const o = { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' };
-    if (d.getFullYear() !== new Date().getFullYear()) o.year = 'numeric';
-    return { value, words: noon.toLocaleDateString('default', o) };
-  }, days);
-}
+import { openApp, axe, textSize, openOffline, dayFromNow } from './helpers.mjs';
 
 /// A link's fragment as a therapist's app would write it.
 function fragment(items) {
@@ -281,17 +267,7 @@ test('"Make a homework link": a therapist writes two tasks, gets a link, and the
 });
 
 test('with the server stopped and no network, homework is added, a link is made and accepted', async (t) => {
-  const server = await startServer({ root: DIST });
-  t.after(server.close);
-  const { page, context } = await launch(t, { origin: server.origin });
-  await page.goto(server.url + 'homework');
-  await appReady(page);
-  await waitForController(page);
-  await page.waitForLoadState('networkidle');
-  await server.close();
-  await context.setOffline(true);
-  await page.reload();
-  await appReady(page);
+  const { page, context, server } = await openOffline(t, 'homework');
   await addHomework(page, { title: 'Offline walk' });
   await toDo(page).getByRole('article', { name: 'Offline walk' }).waitFor();
   await page.getByRole('link', { name: 'For therapists: make a homework link' }).click();

@@ -3,16 +3,7 @@
 // writing about the last session, and Progress.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openApp } from './helpers.mjs';
-
-async function dayFromNow(page, days) {
-  return page.evaluate((days) => {
-    const d = new Date();
-    d.setDate(d.getDate() + days);
-    const pad = (n) => String(n).padStart(2, '0');
-    return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-  }, days);
-}
+import { openApp, dayFromNow } from './helpers.mjs';
 
 test('Today shows the homework due soonest and, the day before a session, the prompt to note a win', async (t) => {
   const { page, server } = await openApp(t, '');
@@ -24,7 +15,7 @@ test('Today shows the homework due soonest and, the day before a session, the pr
   // A session tomorrow, and one piece of homework.
   await page.goto(server.url + 'sessions?appointment=new');
   const form = page.getByRole('region', { name: 'Add a session' });
-  await form.getByLabel('Day').fill(await dayFromNow(page, 1));
+  await form.getByLabel('Day').fill((await dayFromNow(page, 1)).value);
   await form.getByLabel('Starts at').fill('18:00');
   await form.getByRole('button', { name: 'Save' }).click();
   await page.getByRole('region', { name: 'Next session' }).getByText('tomorrow', { exact: false }).waitFor();

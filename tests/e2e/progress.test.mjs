@@ -4,23 +4,7 @@
 // no streak words anywhere, offline, axe light and dark, 320 px at 200 % text.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, waitForController, appReady, openApp, axe, textSize, dbReady, seedEntries, valueOf, DIST } from './helpers.mjs';
-
-/// The browser's local date `days` from today: as a date field takes it, as the app
-/// writes it ("Monday 30 November"), and local noon of that day in ms.
-async function dayFromNow(page, days) {
-  return page.evaluate((days) => {
-    const d = new Date();
-    d.setDate(d.getDate() + days);
-    const pad = (n) => String(n).padStart(2, '0');
-    const value = `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-    const noon = new Date(Date.UTC(d.getFullYear(), d.getMonth(), d.getDate(), 12));
-    const o = { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' };
-    if (d.getFullYear() !== new Date().getFullYear()) o.year = 'numeric';
-    const local = new Date(d.getFullYear(), d.getMonth(), d.getDate(), 12).getTime();
-    return { value, words: noon.toLocaleDateString('default', o), noon: local, offset: -new Date(local).getTimezoneOffset() };
-  }, days);
-}
+import { appReady, openApp, axe, textSize, dbReady, seedEntries, valueOf, openOffline, dayFromNow } from './helpers.mjs';
 
 /// Puts records of `kind` straight into IndexedDB in the stored format (src/store/codec.rs).
 async function seed(page, kind, bodies) {
@@ -193,17 +177,7 @@ test('the day before a session, a gentle prompt asks for a win; not when the ses
 });
 
 test('with the server stopped and no network, Progress opens and a win is logged', async (t) => {
-  const server = await startServer({ root: DIST });
-  t.after(server.close);
-  const { page, context } = await launch(t, { origin: server.origin });
-  await page.goto(server.url + 'progress');
-  await appReady(page);
-  await waitForController(page);
-  await page.waitForLoadState('networkidle');
-  await server.close();
-  await context.setOffline(true);
-  await page.reload();
-  await appReady(page);
+  const { page, context, server } = await openOffline(t, 'progress');
   await page.getByRole('heading', { level: 1, name: 'Progress' }).waitFor();
   await logWin(page, 'I made it through a hard morning');
   await page.getByRole('list', { name: 'How far you have come' }).getByText('You noted a win on', { exact: false }).waitFor();

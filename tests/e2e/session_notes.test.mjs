@@ -4,22 +4,7 @@
 // with undo), bad input refused in words, the draft kept, offline, axe, 320 px.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, waitForController, appReady, openApp, axe, textSize, dbReady, valueOf, DIST } from './helpers.mjs';
-
-/// The browser's local date `days` from today, as a date field takes it, and as the
-/// app writes it ("Monday 30 November").
-async function dayFromNow(page, days) {
-  return page.evaluate((days) => {
-    const d = new Date();
-    d.setDate(d.getDate() + days);
-    const pad = (n) => String(n).padStart(2, '0');
-    const value = `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-    const noon = new Date(Date.UTC(d.getFullYear(), d.getMonth(), d.getDate(), 12));
-    const o = { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' };
-    if (d.getFullYear() !== new Date().getFullYear()) o.year = 'numeric';
-    return { value, words: noon.toLocaleDateString('default', o) };
-  }, days);
-}
+import { openApp, axe, textSize, dbReady, valueOf, openOffline, dayFromNow } from './helpers.mjs';
 
 /// A weekly series on Sessions that began `days` from today (negative: in the past).
 async function addWeekly(page, days) {
@@ -191,17 +176,7 @@ test('an empty record and a day still to come are refused in words; what was typ
 });
 
 test('with the server stopped and no network, a record is written and listed', async (t) => {
-  const server = await startServer({ root: DIST });
-  t.after(server.close);
-  const { page, context } = await launch(t, { origin: server.origin });
-  await page.goto(server.url + 'after-session');
-  await appReady(page);
-  await waitForController(page);
-  await page.waitForLoadState('networkidle');
-  await server.close();
-  await context.setOffline(true);
-  await page.reload();
-  await appReady(page);
+  const { page, context, server } = await openOffline(t, 'after-session');
   await writeNote(page, { tookAway: 'Written offline.', skills: 'Grounding' });
   await past(page).getByText('Written offline.').waitFor();
   await writing(page).getByRole('button', { name: 'Make a coping card of “Grounding”' }).click();
