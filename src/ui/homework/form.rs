@@ -11,7 +11,9 @@ use crate::domain::record::{Record, RecordId};
 use crate::domain::route::Route;
 use crate::ui::context::Base;
 use crate::ui::format::{date_value, day_long, local_now, parse_date, today};
-use crate::ui::kit::{enter_never_submits, live, Form, FormNotices, FormProblems, FormSpec};
+use crate::ui::kit::{
+    draft_key, enter_never_submits, live, text_field, Form, FormNotices, FormProblems, FormSpec,
+};
 
 /// The day new homework is due by: the next session's, else a week from today.
 pub fn default_due(appointments: &[Record<Appointment>]) -> chrono::NaiveDate {
@@ -26,10 +28,7 @@ pub fn HomeworkForm(editing: Option<RecordId>) -> impl IntoView {
     let back = base.href(Route::Homework);
     let navigate = use_navigate();
     let is_new = editing.is_none();
-    let draft_key = match &editing {
-        Some(id) => format!("homework-{}", id.as_str()),
-        None => "homework-new".to_string(),
-    };
+    let draft_key = draft_key("homework", editing.as_ref());
     let done_to = back.clone();
     let kit = Form::new(FormSpec {
         draft_key,
@@ -75,16 +74,7 @@ pub fn HomeworkForm(editing: Option<RecordId>) -> impl IntoView {
             Err(e) => problem.set(Some(e.to_string())),
         }
     };
-    let field = move |get: fn(&HomeworkDraft) -> &String, set: fn(&mut HomeworkDraft, String)| {
-        (
-            move || value.with(|d| get(d).clone()),
-            move |ev| {
-                let v = event_target_value(&ev);
-                value.update(|d| set(d, v));
-                problem.set(None);
-            },
-        )
-    };
+    let field = |get, set| text_field(value, problem, get, set);
     let (title, set_title) = field(|d| &d.title, |d, v| d.title = v);
     let (instructions, set_instructions) = field(|d| &d.instructions, |d, v| d.instructions = v);
     let (due, set_due) = field(|d| &d.due, |d, v| d.due = v);

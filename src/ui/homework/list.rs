@@ -14,7 +14,7 @@ use crate::domain::route::Route;
 use crate::store::{self, StoreError};
 use crate::ui::context::Base;
 use crate::ui::format::{day_long, local_date, local_now, now_ms, offset_at, today};
-use crate::ui::kit::{live, Listing, Shown};
+use crate::ui::kit::{live, Listing, Removal, Shown};
 use crate::ui::widgets::{ActionMenu, MenuItem, OpenMenu, Page, StoreMessage, UndoToast};
 
 use super::form::HomeworkForm;
@@ -92,18 +92,11 @@ fn Lists() -> impl IntoView {
     });
     let has_before = move || !sorted(false).is_empty();
     let undo = Callback::new(move |_| {
-        if let Some(r) = shared.removed.get_untracked() {
-            leptos::task::spawn_local(async move {
-                match store::restore(&r).await {
-                    Ok(_) => {
-                        let _ = shared.removed.try_set(None);
-                    }
-                    Err(e) => {
-                        let _ = shared.failure.try_set(Some(e));
-                    }
-                }
-            });
+        Removal {
+            removed: shared.removed,
+            failure: shared.failure,
         }
+        .undo();
     });
     view! {
         <Celebration finished=shared.finished/>
@@ -208,16 +201,11 @@ fn Item(record: Record<Homework>, shared: Shared) -> impl IntoView {
         let r = record.clone();
         items.push(MenuItem::action("Delete", move || {
             let r = r.clone();
-            leptos::task::spawn_local(async move {
-                match store::delete(&r).await {
-                    Ok(gone) => {
-                        let _ = shared.removed.try_set(Some(gone));
-                    }
-                    Err(e) => {
-                        let _ = shared.failure.try_set(Some(e));
-                    }
-                }
-            });
+            Removal {
+                removed: shared.removed,
+                failure: shared.failure,
+            }
+            .delete(r);
         }));
     }
     let start = open.then(|| match h.kind {

@@ -257,3 +257,33 @@ pub fn enter_never_submits(ev: leptos::ev::KeyboardEvent) {
         ev.prevent_default();
     }
 }
+
+/// A form's draft key: `"<name>-new"` for a new record, `"<name>-<id>"` for the record
+/// being edited.
+pub fn draft_key(name: &str, editing: Option<&RecordId>) -> String {
+    match editing {
+        Some(id) => format!("{name}-{}", id.as_str()),
+        None => format!("{name}-new"),
+    }
+}
+
+/// A text field bound to one `String` of a form's value: what it shows, and the input
+/// handler that writes it and clears the form's problem message (the person is fixing it).
+pub fn text_field<F: Send + Sync + 'static>(
+    value: RwSignal<F>,
+    problem: RwSignal<Option<String>>,
+    get: fn(&F) -> &String,
+    set: fn(&mut F, String),
+) -> (
+    impl Fn() -> String + Copy + Send + Sync + 'static,
+    impl Fn(leptos::ev::Event) + Copy + 'static,
+) {
+    (
+        move || value.with(|f| get(f).clone()),
+        move |ev| {
+            let text = event_target_value(&ev);
+            value.update(|f| set(f, text));
+            problem.set(None);
+        },
+    )
+}

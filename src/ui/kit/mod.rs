@@ -8,6 +8,7 @@
 //!   more than one field.
 //! - `load`: one loader per record kind (`live`, `with_deleted`) and `Listing`, the one
 //!   view for loading / could not load / empty / the list.
+//! - `undo`: `Removal`, delete with undo, the same on every list.
 //! - `views`: the notices and problems every form shows the same way.
 //!
 //! A new form: describe it with a `FormSpec`, make a `Form`, render `FormNotices`,
@@ -17,11 +18,13 @@
 pub mod draft;
 pub mod form;
 pub mod load;
+pub mod undo;
 pub mod views;
 
 pub use draft::Draft;
-pub use form::{enter_never_submits, Form, FormSpec, Load};
+pub use form::{draft_key, enter_never_submits, text_field, Form, FormSpec, Load};
 pub use load::{
     live, live_cards, load_message, stored_plan, with_deleted, Listing, LoadProblem, Loaded, Shown,
 };
+pub use undo::Removal;
 pub use views::{FormNotices, FormProblems};

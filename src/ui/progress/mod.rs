@@ -21,12 +21,12 @@ use crate::domain::homework::Homework;
 use crate::domain::progress::{newest_first, session_prompt, timeline, Sources, Win, WinDraft};
 use crate::domain::record::{Record, RecordId};
 use crate::domain::route::Route;
-use crate::store::{self, StoreError};
+use crate::store::StoreError;
 use crate::ui::context::{journal_summaries, Base};
 use crate::ui::format::{day_long, local_date, local_now, today};
 use crate::ui::kit::{
-    enter_never_submits, live, live_cards, Form, FormNotices, FormProblems, FormSpec, Listing,
-    Shown,
+    draft_key, enter_never_submits, live, live_cards, Form, FormNotices, FormProblems, FormSpec,
+    Listing, Removal, Shown,
 };
 use crate::ui::widgets::{ActionMenu, MenuItem, Page, StoreMessage, UndoToast};
 
@@ -74,10 +74,7 @@ fn WinForm(editing: Option<RecordId>) -> impl IntoView {
     let back = base.href(Route::Progress);
     let navigate = use_navigate();
     let is_new = editing.is_none();
-    let draft_key = match &editing {
-        Some(id) => format!("win-{}", id.as_str()),
-        None => "win-new".to_string(),
-    };
+    let draft_key = draft_key("win", editing.as_ref());
     let blank = WinDraft::new_on(today());
     let kit = Form::new(FormSpec {
         draft_key,
@@ -174,18 +171,7 @@ fn WinList() -> impl IntoView {
             .collect_view()
     };
     let undo = Callback::new(move |()| {
-        if let Some(r) = removed.get_untracked() {
-            leptos::task::spawn_local(async move {
-                match store::restore(&r).await {
-                    Ok(_) => {
-                        let _ = removed.try_set(None);
-                    }
-                    Err(e) => {
-                        let _ = failure.try_set(Some(e));
-                    }
-                }
-            });
-        }
+        Removal { removed, failure }.undo();
     });
     view! {
         <h3 id="wins-list-title">"My wins"</h3>
@@ -222,16 +208,7 @@ fn WinItem(
         MenuItem::link("Change", edit),
         MenuItem::action("Delete", move || {
             let r = r.clone();
-            leptos::task::spawn_local(async move {
-                match store::delete(&r).await {
-                    Ok(gone) => {
-                        let _ = removed.try_set(Some(gone));
-                    }
-                    Err(e) => {
-                        let _ = failure.try_set(Some(e));
-                    }
-                }
-            });
+            Removal { removed, failure }.delete(r);
         }),
     ];
     view! {

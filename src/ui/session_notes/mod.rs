@@ -21,7 +21,8 @@ use crate::store::{self, StoreError};
 use crate::ui::context::Base;
 use crate::ui::format::{date_value, day_long, local_now, today};
 use crate::ui::kit::{
-    enter_never_submits, live, Form, FormNotices, FormProblems, FormSpec, Listing, Shown,
+    draft_key, enter_never_submits, live, text_field, Form, FormNotices, FormProblems, FormSpec,
+    Listing, Removal, Shown,
 };
 use crate::ui::widgets::{
     ActionMenu, MenuItem, MoodMark, OpenMenu, Page, Sensitive, StoreMessage, UndoToast,
@@ -108,10 +109,7 @@ fn NoteForm(
     let base = expect_context::<Base>();
     let back = base.href(Route::AfterSession);
     let is_new = editing.is_none();
-    let draft_key = match &editing {
-        Some(id) => format!("session-{}", id.as_str()),
-        None => "session-new".to_string(),
-    };
+    let draft_key = draft_key("session", editing.as_ref());
     let saved = RwSignal::new(None::<Record<SessionNote>>);
     let before = StoredValue::new(None::<SessionNote>);
     let homework_failed = RwSignal::new(None::<StoreError>);
@@ -155,17 +153,7 @@ fn NoteForm(
             Err(e) => problem.set(Some(e.to_string())),
         }
     };
-    let field = move |get: fn(&SessionNoteDraft) -> &String,
-                      set: fn(&mut SessionNoteDraft, String)| {
-        (
-            move || value.with(|d| get(d).clone()),
-            move |ev| {
-                let v = event_target_value(&ev);
-                value.update(|d| set(d, v));
-                problem.set(None);
-            },
-        )
-    };
+    let field = |get, set| text_field(value, problem, get, set);
     let (date, set_date) = field(|d| &d.date, |d, v| d.date = v);
     let (took, set_took) = field(|d| &d.took_away, |d, v| d.took_away = v);
     let (homework, set_homework) = field(|d| &d.homework, |d, v| d.homework = v);
@@ -405,16 +393,7 @@ fn PastSessions() -> impl IntoView {
                     MenuItem::link("Change", change),
                     MenuItem::action("Delete", move || {
                         let r = gone.clone();
-                        leptos::task::spawn_local(async move {
-                            match store::delete(&r).await {
-                                Ok(d) => {
-                                    let _ = removed.try_set(Some(d));
-                                }
-                                Err(e) => {
-                                    let _ = failure.try_set(Some(e));
-                                }
-                            }
-                        });
+                        Removal { removed, failure }.delete(r);
                     }),
                 ];
                 let n = r.body;
@@ -434,18 +413,7 @@ fn PastSessions() -> impl IntoView {
             .collect_view()
     };
     let undo = Callback::new(move |_| {
-        if let Some(r) = removed.get_untracked() {
-            leptos::task::spawn_local(async move {
-                match store::restore(&r).await {
-                    Ok(_) => {
-                        let _ = removed.try_set(None);
-                    }
-                    Err(e) => {
-                        let _ = failure.try_set(Some(e));
-                    }
-                }
-            });
-        }
+        Removal { removed, failure }.undo();
     });
     view! {
         <section aria-labelledby="past-title">

@@ -14,7 +14,10 @@ use crate::domain::route::Route;
 use crate::store::{self, StoreError};
 use crate::ui::context::Base;
 use crate::ui::format::{day_long, local_now, now_ms, offset_on, parse_date, time_zone, wall_time};
-use crate::ui::kit::{enter_never_submits, live, Form, FormNotices, FormProblems, FormSpec};
+use crate::ui::kit::{
+    draft_key, enter_never_submits, live, text_field, Form, FormNotices, FormProblems, FormSpec,
+    Removal,
+};
 use crate::ui::widgets::{ActionMenu, MenuItem, StoreMessage};
 
 /// The next-session part of Sessions: the form while one is being added or changed,
@@ -93,18 +96,7 @@ fn Upcoming() -> impl IntoView {
         }
     };
     let undo = move |_| {
-        if let Some(r) = removed.get_untracked() {
-            leptos::task::spawn_local(async move {
-                match store::restore(&r).await {
-                    Ok(_) => {
-                        let _ = removed.try_set(None);
-                    }
-                    Err(e) => {
-                        let _ = failure.try_set(Some(e));
-                    }
-                }
-            });
-        }
+        Removal { removed, failure }.undo();
     };
     view! {
         <h2 id="next-title">"Next session"</h2>
@@ -184,16 +176,7 @@ fn AppointmentRow(
     let r = record.clone();
     items.push(MenuItem::action("Remove", move || {
         let r = r.clone();
-        leptos::task::spawn_local(async move {
-            match store::delete(&r).await {
-                Ok(gone) => {
-                    let _ = removed.try_set(Some(gone));
-                }
-                Err(e) => {
-                    let _ = failure.try_set(Some(e));
-                }
-            }
-        });
+        Removal { removed, failure }.delete(r);
     }));
     let contact = a.contact.clone();
     view! {
@@ -276,10 +259,7 @@ fn AppointmentForm(editing: Option<RecordId>) -> impl IntoView {
     let back = base.href(Route::Sessions);
     let navigate = use_navigate();
     let is_new = editing.is_none();
-    let draft_key = match &editing {
-        Some(id) => format!("appointment-{}", id.as_str()),
-        None => "appointment-new".to_string(),
-    };
+    let draft_key = draft_key("appointment", editing.as_ref());
     let done_to = back.clone();
     let kit = Form::new(FormSpec {
         draft_key,
@@ -311,17 +291,7 @@ fn AppointmentForm(editing: Option<RecordId>) -> impl IntoView {
             Err(e) => problem.set(Some(e.to_string())),
         }
     };
-    let field = move |get: fn(&AppointmentDraft) -> &String,
-                      set: fn(&mut AppointmentDraft, String)| {
-        (
-            move || value.with(|d| get(d).clone()),
-            move |ev| {
-                let v = event_target_value(&ev);
-                value.update(|d| set(d, v));
-                problem.set(None);
-            },
-        )
-    };
+    let field = |get, set| text_field(value, problem, get, set);
     let (date, set_date) = field(|d| &d.date, |d, v| d.date = v);
     let (time, set_time) = field(|d| &d.time, |d, v| d.time = v);
     let (minutes, set_minutes) = field(|d| &d.minutes, |d, v| d.minutes = v);
