@@ -4,7 +4,7 @@
 // entry left unfinished.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openApp, appReady, dbReady, axe, textSize, until } from './helpers.mjs';
+import { openApp, appReady, axe, textSize, until, storedRecords } from './helpers.mjs';
 
 const entries = (page) => page.getByRole('region', { name: 'Your entries' }).getByRole('listitem');
 const moodsOnToday = (page) => page.getByRole('region', { name: 'How are you right now?' });
@@ -24,21 +24,7 @@ function tapper() {
 
 /// The journal entries as stored in IndexedDB (their bodies).
 async function storedEntries(page) {
-  await dbReady(page);
-  return page.evaluate(async () => {
-    const db = await new Promise((ok, fail) => {
-      const r = indexedDB.open('between');
-      r.onsuccess = () => ok(r.result);
-      r.onerror = () => fail(r.error);
-    });
-    const all = await new Promise((ok, fail) => {
-      const r = db.transaction('records').objectStore('records').getAll();
-      r.onsuccess = () => ok(r.result);
-      r.onerror = () => fail(r.error);
-    });
-    db.close();
-    return all.filter((r) => r.kind === 'journal_entry').map((r) => ({ id: r.id, ...JSON.parse(r.payload) }));
-  });
+  return (await storedRecords(page, 'journal_entry')).map((r) => ({ id: r.id, ...r.body }));
 }
 
 test('a mood alone is saved in two taps from Today and shows in the journal', async (t) => {

@@ -218,6 +218,26 @@ export async function dbReady(page, stores = ['records'], timeout = 15_000) {
   }
 }
 
+/// Every stored record of `kind`, read straight from IndexedDB: `{ id, deleted, body }`,
+/// the body decoded from its payload (see src/store/codec.rs).
+export async function storedRecords(page, kind) {
+  await dbReady(page);
+  return page.evaluate(async (kind) => {
+    const db = await new Promise((ok, fail) => {
+      const r = indexedDB.open('between');
+      r.onsuccess = () => ok(r.result);
+      r.onerror = () => fail(r.error);
+    });
+    const all = await new Promise((ok, fail) => {
+      const r = db.transaction('records').objectStore('records').getAll();
+      r.onsuccess = () => ok(r.result);
+      r.onerror = () => fail(r.error);
+    });
+    db.close();
+    return all.filter((r) => r.kind === kind).map((r) => ({ id: r.id, deleted: r.deleted, body: JSON.parse(r.payload) }));
+  }, kind);
+}
+
 /// Puts journal entries straight into IndexedDB in the stored format (see
 /// src/store/codec.rs), for tests and benchmarks that need a known data set.
 /// The app must have opened the database once (any screen does). Each entry:

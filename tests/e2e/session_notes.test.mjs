@@ -4,7 +4,7 @@
 // with undo), bad input refused in words, the draft kept, offline, axe, 320 px.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openApp, axe, textSize, dbReady, valueOf, openOffline, dayFromNow } from './helpers.mjs';
+import { openApp, axe, textSize, valueOf, openOffline, dayFromNow, storedRecords } from './helpers.mjs';
 
 /// A weekly series on Sessions that began `days` from today (negative: in the past).
 async function addWeekly(page, days) {
@@ -20,21 +20,7 @@ async function addWeekly(page, days) {
 
 /// The stored bodies of one kind of record, deleted ones left out.
 async function stored(page, kind) {
-  await dbReady(page);
-  return page.evaluate(async (kind) => {
-    const db = await new Promise((ok, fail) => {
-      const r = indexedDB.open('between');
-      r.onsuccess = () => ok(r.result);
-      r.onerror = () => fail(r.error);
-    });
-    const all = await new Promise((ok, fail) => {
-      const r = db.transaction('records').objectStore('records').getAll();
-      r.onsuccess = () => ok(r.result);
-      r.onerror = () => fail(r.error);
-    });
-    db.close();
-    return all.filter((r) => r.kind === kind && r.deleted === null).map((r) => JSON.parse(r.payload));
-  }, kind);
+  return (await storedRecords(page, kind)).filter((r) => r.deleted === null).map((r) => r.body);
 }
 
 const writing = (page) => page.getByRole('region', { name: 'How was your session?' });

@@ -4,7 +4,7 @@
 // both themes, and no sideways scrolling at 200 % text on a 320 px phone.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openApp, appReady, axe, textSize, until } from './helpers.mjs';
+import { openApp, appReady, axe, textSize, until, storedRecords } from './helpers.mjs';
 
 const entries = (page) => page.getByRole('region', { name: 'Your entries' }).getByRole('listitem');
 /// Text on screen now (the steps not shown are in the page, hidden).
@@ -14,22 +14,9 @@ const stepHeading = (page, n, name) => page.getByRole('heading', { level: 2, nam
 /// The id of the one thought record saved, read from the database (as the journal's
 /// "Open" link has it).
 async function thoughtId(page) {
-  return page.evaluate(async () => {
-    const db = await new Promise((ok, fail) => {
-      const r = indexedDB.open('between');
-      r.onsuccess = () => ok(r.result);
-      r.onerror = () => fail(r.error);
-    });
-    const all = await new Promise((ok, fail) => {
-      const r = db.transaction('records').objectStore('records').getAll();
-      r.onsuccess = () => ok(r.result);
-      r.onerror = () => fail(r.error);
-    });
-    db.close();
-    const ids = all.filter((r) => r.kind === 'thought_record').map((r) => r.id);
-    if (ids.length !== 1) throw new Error(`expected one thought record, found ${ids.length}`);
-    return ids[0];
-  });
+  const ids = (await storedRecords(page, 'thought_record')).map((r) => r.id);
+  if (ids.length !== 1) throw new Error(`expected one thought record, found ${ids.length}`);
+  return ids[0];
 }
 
 /// Presses `key` on `locator`, the way a keyboard user does once focus is there.
