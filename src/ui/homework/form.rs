@@ -3,7 +3,6 @@
 
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::use_navigate;
 
 use crate::domain::appointment::{next_session, Appointment};
 use crate::domain::homework::{Homework, HomeworkDraft, HomeworkKind, Often};
@@ -12,7 +11,8 @@ use crate::domain::route::Route;
 use crate::ui::context::Base;
 use crate::ui::format::{date_value, day_long, local_now, parse_date, today};
 use crate::ui::kit::{
-    draft_key, enter_never_submits, live, text_field, Form, FormNotices, FormProblems, FormSpec,
+    draft_key, enter_never_submits, go_to, live, text_field, Form, FormNotices, FormProblems,
+    FormSpec,
 };
 
 /// The day new homework is due by: the next session's, else a week from today.
@@ -26,10 +26,9 @@ pub fn default_due(appointments: &[Record<Appointment>]) -> chrono::NaiveDate {
 pub fn HomeworkForm(editing: Option<RecordId>) -> impl IntoView {
     let base = expect_context::<Base>();
     let back = base.href(Route::Homework);
-    let navigate = use_navigate();
     let is_new = editing.is_none();
     let draft_key = draft_key("homework", editing.as_ref());
-    let done_to = back.clone();
+    let done_to = go_to(back.clone());
     let kit = Form::new(FormSpec {
         draft_key,
         editing,
@@ -37,11 +36,7 @@ pub fn HomeworkForm(editing: Option<RecordId>) -> impl IntoView {
         from_record: |r: &Record<Homework>| HomeworkDraft::of(&r.body),
     })
     .on_saved(move |_| {
-        let options = leptos_router::NavigateOptions {
-            resolve: false,
-            ..Default::default()
-        };
-        navigate(&done_to, options);
+        done_to();
     });
     let value = kit.value;
     // A new homework's day: the next session's, once the appointments are read (a

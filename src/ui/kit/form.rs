@@ -287,3 +287,16 @@ pub fn text_field<F: Send + Sync + 'static>(
         },
     )
 }
+
+/// Goes to `href`, an address of this app with its base already in it (so the router
+/// must not add the base again): where a form goes once it is saved.
+pub fn go_to(href: String) -> impl Fn() + Clone + 'static {
+    let navigate = leptos_router::hooks::use_navigate();
+    move || {
+        let options = leptos_router::NavigateOptions {
+            resolve: false,
+            ..Default::default()
+        };
+        navigate(&href, options);
+    }
+}

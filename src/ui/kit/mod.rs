@@ -22,7 +22,7 @@ pub mod undo;
 pub mod views;
 
 pub use draft::Draft;
-pub use form::{draft_key, enter_never_submits, text_field, Form, FormSpec, Load};
+pub use form::{draft_key, enter_never_submits, go_to, text_field, Form, FormSpec, Load};
 pub use load::{
     live, live_cards, load_message, stored_plan, with_deleted, Listing, LoadProblem, Loaded, Shown,
 };

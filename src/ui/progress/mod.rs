@@ -12,7 +12,7 @@ pub use link::{ProgressLink, ProgressPrompt};
 
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::hooks::use_query_map;
 
 use crate::domain::appointment::{next_session, Appointment};
 use crate::domain::checkin::CheckIn;
@@ -25,8 +25,8 @@ use crate::store::StoreError;
 use crate::ui::context::{journal_summaries, Base};
 use crate::ui::format::{day_long, local_date, local_now, today};
 use crate::ui::kit::{
-    draft_key, enter_never_submits, live, live_cards, Form, FormNotices, FormProblems, FormSpec,
-    Listing, Removal, Shown,
+    draft_key, enter_never_submits, go_to, live, live_cards, Form, FormNotices, FormProblems,
+    FormSpec, Listing, Removal, Shown,
 };
 use crate::ui::widgets::{ActionMenu, MenuItem, Page, StoreMessage, UndoToast};
 
@@ -72,7 +72,6 @@ fn Wins() -> impl IntoView {
 fn WinForm(editing: Option<RecordId>) -> impl IntoView {
     let base = expect_context::<Base>();
     let back = base.href(Route::Progress);
-    let navigate = use_navigate();
     let is_new = editing.is_none();
     let draft_key = draft_key("win", editing.as_ref());
     let blank = WinDraft::new_on(today());
@@ -85,18 +84,14 @@ fn WinForm(editing: Option<RecordId>) -> impl IntoView {
     let value = kit.value;
     let problem = RwSignal::new(None::<String>);
     let saved = RwSignal::new(false);
-    let done_to = back.clone();
+    let done_to = go_to(back.clone());
     let _ = kit.on_saved(move |_| {
         if is_new {
             // The form as it opened, so no empty draft is written.
             value.set(blank.clone());
             saved.set(true);
         } else {
-            let options = leptos_router::NavigateOptions {
-                resolve: false,
-                ..Default::default()
-            };
-            navigate(&done_to, options);
+            done_to();
         }
     });
     let busy = kit.pending();

@@ -5,7 +5,7 @@
 
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::hooks::use_query_map;
 
 use crate::domain::appointment::{countdown, Appointment, AppointmentDraft, Repeat};
 use crate::domain::ics::{self, Zone};
@@ -15,8 +15,8 @@ use crate::store::{self, StoreError};
 use crate::ui::context::Base;
 use crate::ui::format::{day_long, local_now, now_ms, offset_on, parse_date, time_zone, wall_time};
 use crate::ui::kit::{
-    draft_key, enter_never_submits, live, text_field, Form, FormNotices, FormProblems, FormSpec,
-    Removal,
+    draft_key, enter_never_submits, go_to, live, text_field, Form, FormNotices, FormProblems,
+    FormSpec, Removal,
 };
 use crate::ui::widgets::{ActionMenu, MenuItem, StoreMessage};
 
@@ -257,10 +257,9 @@ fn save_file(name: &str, mime: &str, text: &str) {
 fn AppointmentForm(editing: Option<RecordId>) -> impl IntoView {
     let base = expect_context::<Base>();
     let back = base.href(Route::Sessions);
-    let navigate = use_navigate();
     let is_new = editing.is_none();
     let draft_key = draft_key("appointment", editing.as_ref());
-    let done_to = back.clone();
+    let done_to = go_to(back.clone());
     let kit = Form::new(FormSpec {
         draft_key,
         editing,
@@ -268,11 +267,7 @@ fn AppointmentForm(editing: Option<RecordId>) -> impl IntoView {
         from_record: |r: &Record<Appointment>| AppointmentDraft::of(&r.body),
     })
     .on_saved(move |_| {
-        let options = leptos_router::NavigateOptions {
-            resolve: false,
-            ..Default::default()
-        };
-        navigate(&done_to, options);
+        done_to();
     });
     let value = kit.value;
     let problem = RwSignal::new(None::<String>);
