@@ -26,10 +26,16 @@ pub enum Route {
     AfterSession,
     Homework,
     HomeworkLink,
+    Prepare,
+    LookForward,
+    Rest,
+    Week,
+    Welcome,
+    Backup,
 }
 
 impl Route {
-    pub const ALL: [Route; 18] = [
+    pub const ALL: [Route; 24] = [
         Route::Today,
         Route::Journal,
         Route::Sessions,
@@ -48,6 +54,12 @@ impl Route {
         Route::AfterSession,
         Route::Homework,
         Route::HomeworkLink,
+        Route::Prepare,
+        Route::LookForward,
+        Route::Rest,
+        Route::Week,
+        Route::Welcome,
+        Route::Backup,
     ];
 
     /// The URL segment after the base ("" for Today).
@@ -71,6 +83,12 @@ impl Route {
             Route::AfterSession => "after-session",
             Route::Homework => "homework",
             Route::HomeworkLink => "homework-link",
+            Route::Prepare => "prepare",
+            Route::LookForward => "look-forward",
+            Route::Rest => "rest",
+            Route::Week => "week",
+            Route::Welcome => "welcome",
+            Route::Backup => "backup",
         }
     }
 
@@ -95,6 +113,12 @@ impl Route {
             Route::AfterSession => "After a session",
             Route::Homework => "Homework",
             Route::HomeworkLink => "Make a homework link",
+            Route::Prepare => "Prepare for my session",
+            Route::LookForward => "Look forward",
+            Route::Rest => "Rest and self-care",
+            Route::Week => "My week",
+            Route::Welcome => "Welcome",
+            Route::Backup => "Backup and export",
         }
     }
 
