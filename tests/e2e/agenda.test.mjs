@@ -1,6 +1,6 @@
 // Things to bring up next time (issue 10, item 2): topics added from Sessions, Today, a
 // coping card and a thought record; kept in the person's order, moved by keyboard (focus
-// follows) and by drag; the most important first; "Talked about it" folds a topic away;
+// follows) and by drag (mouse and touch, by the grip); the most important first; "Talked about it" folds a topic away;
 // topics not reached at the last session say so; offline; axe; 320 px at 200 % text.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -191,18 +191,78 @@ test('topics move up and down by keyboard, focus follows, and the order survives
   await orderIs(page, ['Charlie', 'Bravo', 'Alpha', 'Delta'], 'new topics join the end');
 });
 
-test('a topic is dragged to another place with the mouse', async (t) => {
+/// Where a person presses to drag a topic: its grip, at the start of the item (the grip
+/// is hidden from assistive technology, which moves topics from the menu instead).
+async function gripOf(item) {
+  const box = await item.boundingBox();
+  return { x: box.x + 14, y: box.y + box.height / 2 };
+}
+async function middleOf(item) {
+  const box = await item.boundingBox();
+  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+}
+
+/// Drags `from` onto `to` with the mouse, in small steps as a hand does.
+async function mouseDrag(page, from, to) {
+  await to.scrollIntoViewIfNeeded();
+  await from.scrollIntoViewIfNeeded();
+  const a = await gripOf(from);
+  const b = await middleOf(to);
+  await page.mouse.move(a.x, a.y);
+  await page.mouse.down();
+  await page.mouse.move(b.x, b.y, { steps: 8 });
+  await page.mouse.up();
+}
+
+/// Drags `from` onto `to` with a finger: real touch events, as a phone sends them.
+async function touchDrag(page, from, to) {
+  await to.scrollIntoViewIfNeeded();
+  await from.scrollIntoViewIfNeeded();
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setTouchEmulationEnabled', { enabled: true, maxTouchPoints: 1 });
+  const a = await gripOf(from);
+  const b = await middleOf(to);
+  const touch = (type, p) => cdp.send('Input.dispatchTouchEvent', { type, touchPoints: p ? [{ x: p.x, y: p.y }] : [] });
+  await touch('touchStart', a);
+  for (let k = 1; k <= 8; k++) await touch('touchMove', { x: a.x + ((b.x - a.x) * k) / 8, y: a.y + ((b.y - a.y) * k) / 8 });
+  await touch('touchEnd');
+  await cdp.detach();
+}
+
+test('a topic is dragged to another place by its grip with the mouse', async (t) => {
   const { page } = await openApp(t, 'sessions');
   for (const text of ['One', 'Two', 'Three']) await addOnSessions(page, text);
   const item = (text) => list(page).getByRole('listitem').filter({ hasText: text });
-  await item('Three').dragTo(item('One'));
+  await mouseDrag(page, item('Three'), item('One'));
   await orderIs(page, ['Three', 'One', 'Two'], 'Three dragged to the top');
-  await item('Three').dragTo(item('Two'));
+  await mouseDrag(page, item('Three'), item('Two'));
   await orderIs(page, ['One', 'Two', 'Three'], 'and back to the end');
+  // Pressing the text of a topic (not its grip) and moving does not reorder anything.
+  await item('One').scrollIntoViewIfNeeded();
+  const one = await middleOf(item('One'));
+  const three = await middleOf(item('Three'));
+  await page.mouse.move(one.x, one.y);
+  await page.mouse.down();
+  await page.mouse.move(three.x, three.y, { steps: 8 });
+  await page.mouse.up();
   await page.reload();
   await appReady(page);
   await menuOf(page, 'Three').waitFor();
   await orderIs(page, ['One', 'Two', 'Three'], 'kept');
+});
+
+test('a topic is dragged with a finger on a touch screen', async (t) => {
+  const { page } = await openApp(t, 'sessions');
+  for (const text of ['Uno', 'Dos', 'Tres']) await addOnSessions(page, text);
+  const item = (text) => list(page).getByRole('listitem').filter({ hasText: text });
+  await touchDrag(page, item('Tres'), item('Uno'));
+  await orderIs(page, ['Tres', 'Uno', 'Dos'], 'Tres dragged to the top by touch');
+  await touchDrag(page, item('Uno'), item('Dos'));
+  await orderIs(page, ['Tres', 'Dos', 'Uno'], 'Uno dragged down by touch');
+  await page.reload();
+  await appReady(page);
+  await menuOf(page, 'Uno').waitFor();
+  await orderIs(page, ['Tres', 'Dos', 'Uno'], 'kept after a reload');
 });
 
 test('the most important topic comes first, says so in words, and can be unmarked', async (t) => {

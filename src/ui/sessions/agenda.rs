@@ -2,9 +2,12 @@
 //! check-in, and journal entries and thought records marked "Bring to next session",
 //! in one list in the person's order (see `domain::agenda` for how it is kept).
 //! Each topic has one menu: Move up, Move down, Most important, Talked about it, Remove.
-//! Topics can also be dragged. What was talked about stays browsable, folded away.
+//! Topics can also be dragged by their grip, with a mouse or a finger. What was talked about
+//! stays browsable, folded away.
 
+use leptos::ev::PointerEvent;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::domain::agenda::{carried_over, moved, order, AgendaItem, Place};
 use crate::domain::appointment::{last_session, Appointment};
@@ -100,8 +103,10 @@ pub fn Agenda() -> impl IntoView {
     let removed = RwSignal::new(None::<Record<AgendaItem>>);
     // The topic just moved: its menu button takes focus once the list is drawn again.
     let focus_key = RwSignal::new(None::<String>);
-    // The position a drag started from.
-    let dragged = StoredValue::new(None::<usize>);
+    // A drag by a topic's grip (mouse, pen or touch): where it started and where the
+    // pointer is now (both positions in the shown list).
+    let dragged = RwSignal::new(None::<usize>);
+    let over = RwSignal::new(None::<usize>);
 
     let topics = Memo::new(move |_| {
         let items: Vec<Record<AgendaItem>> = agenda
@@ -309,18 +314,49 @@ pub fn Agenda() -> impl IntoView {
                 };
                 view! {
                     <li class="card agenda-item" class:agenda-item--important=important
-                        draggable="true"
-                        on:dragstart=move |_| dragged.set_value(Some(i))
-                        on:dragover=move |e: leptos::ev::DragEvent| e.prevent_default()
-                        on:drop=move |e: leptos::ev::DragEvent| {
-                            e.prevent_default();
-                            if let Some(from) = dragged.try_update_value(Option::take).flatten() {
-                                // Within its group (most important, or the rest) only.
-                                if groups.get(from) == Some(&important) {
-                                    move_topic(from, i);
+                        data-place=i
+                        class:agenda-item--dragging=move || dragged.get() == Some(i)
+                        class:agenda-item--drop=move || over.get() == Some(i) && dragged.get().is_some_and(|f| f != i)>
+                        // Pointer events rather than HTML drag and drop, which touch screens
+                        // do not fire. Keyboard and screen reader users move a topic from its
+                        // menu, so the grip itself is hidden from them.
+                        <span class="agenda-item__grip" aria-hidden="true"
+                            on:pointerdown=move |e: PointerEvent| {
+                                if !e.is_primary() || e.button() > 0 {
+                                    return;
+                                }
+                                e.prevent_default();
+                                if let Some(grip) = e.current_target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
+                                    let _ = grip.set_pointer_capture(e.pointer_id());
+                                }
+                                dragged.set(Some(i));
+                                over.set(Some(i));
+                            }
+                            on:pointermove=move |e: PointerEvent| {
+                                if dragged.get_untracked().is_some() {
+                                    let at = place_at(e.client_x(), e.client_y());
+                                    if at.is_some() && at != over.get_untracked() {
+                                        over.set(at);
+                                    }
                                 }
                             }
-                        }>
+                            on:pointerup=move |e: PointerEvent| {
+                                let from = dragged.get_untracked();
+                                dragged.set(None);
+                                over.set(None);
+                                if let (Some(from), Some(to)) = (from, place_at(e.client_x(), e.client_y())) {
+                                    // Within its group (most important, or the rest) only.
+                                    if from != to && groups.get(from) == groups.get(to) {
+                                        move_topic(from, to);
+                                    }
+                                }
+                            }
+                            on:pointercancel=move |_| {
+                                dragged.set(None);
+                                over.set(None);
+                            }>
+                            "⋮⋮"
+                        </span>
                         <div class="agenda-item__body">
                             {important.then(|| view! {
                                 <p class="agenda-item__star"><span aria-hidden="true">"★"</span>" "<span>"Most important"</span></p>
@@ -391,4 +427,17 @@ pub fn Agenda() -> impl IntoView {
             <p class="muted">"Mark a journal entry or a thought record with “Bring to next session” and it shows up here. Open a topic’s actions to move it, mark it most important, or mark it talked about."</p>
         </section>
     }
+}
+
+/// The position in the shown list of the topic under a point of the viewport, if any.
+fn place_at(x: i32, y: i32) -> Option<usize> {
+    let under = web_sys::window()?
+        .document()?
+        .element_from_point(x as f32, y as f32)?;
+    under
+        .closest("[data-place]")
+        .ok()??
+        .get_attribute("data-place")?
+        .parse()
+        .ok()
 }
