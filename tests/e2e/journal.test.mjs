@@ -2,7 +2,7 @@
 // search and filters, the thought record, the trash.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { appReady, waitForController, writeEntry, seedEntries, openApp, valueOf } from './helpers.mjs';
+import { appReady, waitForController, writeEntry, seedEntries, openApp, valueOf, until } from './helpers.mjs';
 
 const open = (t, path = 'journal', options) => openApp(t, path, options);
 
@@ -232,6 +232,17 @@ test('a thought record walks through the seven steps and shows in the journal', 
   await item.getByText('Hot thought: I always push people away').waitFor();
   await item.getByText('Hurt 80 → 40').waitFor();
   await item.getByText('Balanced thought: They are probably busy').waitFor();
+  // From the journal's list, one menu brings it to the next session, and takes it off again.
+  await choose(item, 'Bring to next session');
+  await item.getByText('On your list for next session').waitFor();
+  await page.goto(page.url().replace(/journal.*$/, 'sessions'));
+  await appReady(page);
+  await page.getByRole('list', { name: 'Things to bring up, in order' })
+    .getByText('Thought record: My friend did not answer my message').waitFor();
+  await page.goBack();
+  await appReady(page);
+  await choose(entries(page).filter({ hasText: 'Thought record' }), 'Take off my next-session list');
+  await until(async () => (await entries(page).filter({ hasText: 'On your list for next session' }).count()) === 0, 'the badge goes');
 });
 
 test('deleted entries wait in the trash and can be restored', async (t) => {

@@ -139,11 +139,12 @@ pub fn EntryItem(record: Record<JournalEntry>) -> impl IntoView {
     }
 }
 
-/// One thought record in the list; Open and Delete behind one menu.
+/// One thought record in the list; Open, Bring to next session and Delete behind one menu.
 #[component]
 pub fn ThoughtItem(record: Record<ThoughtRecord>) -> impl IntoView {
     let base = expect_context::<Base>();
     let undo = expect_context::<Undo>();
+    let refocus = expect_context::<Refocus>();
     let failure = RwSignal::new(None::<StoreError>);
     let t = record.body.clone();
     let id = record.meta.id.as_str().to_string();
@@ -174,16 +175,35 @@ pub fn ThoughtItem(record: Record<ThoughtRecord>) -> impl IntoView {
             view! { <span class="chip chip--static">{text}</span> }
         })
         .collect_view();
+    let r = record.clone();
+    let toggle_session = move || {
+        let mut changed = r.clone();
+        changed.body.for_session = !changed.body.for_session;
+        // The record is drawn again once saved; its menu button takes focus back.
+        refocus.0.set_value(Some(changed.meta.id.0.clone()));
+        leptos::task::spawn_local(async move {
+            if let Err(e) = store::update(&changed).await {
+                refocus.0.try_set_value(None);
+                let _ = failure.try_set(Some(e));
+            }
+        });
+    };
     let items = vec![
         MenuItem::link("Open", open),
+        if t.for_session {
+            MenuItem::action("Take off my next-session list", toggle_session)
+        } else {
+            MenuItem::action("Bring to next session", toggle_session)
+        },
         MenuItem::action("Delete", delete),
     ];
+    let focus_menu = refocus.take(&id);
     let item = focus_if_restored(undo, &id);
     view! {
         <li class="card entry entry--thought" tabindex="-1" node_ref=item>
             <div class="entry__head">
                 <p class="entry__when">{format!("{time} · Thought record")}</p>
-                <ActionMenu label=format!("Actions for the thought record of {time}") items=items/>
+                <ActionMenu label=format!("Actions for the thought record of {time}") items=items focus=focus_menu/>
             </div>
             {(!t.situation.is_empty()).then(|| view! { <p class="entry__text">{t.situation.clone()}</p> })}
             <p class="chips">{moods}</p>
