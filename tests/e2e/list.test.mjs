@@ -190,7 +190,7 @@ test('a menu opened just above the navigation scrolls into view, every item clea
   }
 });
 
-test('a thought record has Open and Delete in its menu', async (t) => {
+test('a thought record has Open, Bring to next session and Delete in its menu', async (t) => {
   const { page } = await openApp(t, 'thought');
   await page.getByLabel('What happened').fill('A friend cancelled our plans');
   await page.getByRole('button', { name: 'Save thought record' }).click();
@@ -199,7 +199,7 @@ test('a thought record has Open and Delete in its menu', async (t) => {
   await item.waitFor();
   assert.equal(await item.getByRole('button').count(), 1);
   await menuButton(item).click();
-  assert.deepEqual(await page.getByRole('menu').getByRole('menuitem').allTextContents(), ['Open', 'Delete']);
+  assert.deepEqual(await page.getByRole('menu').getByRole('menuitem').allTextContents(), ['Open', 'Bring to next session', 'Delete']);
   await page.getByRole('menuitem', { name: 'Open' }).click();
   await page.getByRole('heading', { level: 1, name: 'Thought record' }).waitFor();
   assert.equal(await page.getByLabel('What happened').inputValue(), 'A friend cancelled our plans');
