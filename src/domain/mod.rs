@@ -14,6 +14,7 @@ pub mod ics;
 pub mod journal;
 pub mod journal_month;
 pub mod patterns;
+pub mod prep;
 pub mod prefs;
 pub mod progress;
 pub mod record;
