@@ -214,7 +214,11 @@ pub struct Sources<'a> {
 }
 
 /// The mood of each day in the period that has one: (day, average 1-5, entries).
-pub fn mood_days(entries: &[&JournalEntry], p: &Period, now: NaiveDateTime) -> Vec<(NaiveDate, f64, usize)> {
+pub fn mood_days(
+    entries: &[&JournalEntry],
+    p: &Period,
+    now: NaiveDateTime,
+) -> Vec<(NaiveDate, f64, usize)> {
     let within: Vec<&JournalEntry> = entries
         .iter()
         .copied()
@@ -324,7 +328,12 @@ pub fn build(
             let on = local_time(c.at, c.offset_min).date();
             Line::new(
                 Some(format!("{}, {}", c.questionnaire.name(), day(on))),
-                format!("{} of {}: {}", c.score(), c.questionnaire.max_score(), c.band().name),
+                format!(
+                    "{} of {}: {}",
+                    c.score(),
+                    c.questionnaire.max_score(),
+                    c.band().name
+                ),
                 None,
             )
         })
@@ -358,7 +367,11 @@ fn homework_lines(all: &[&Homework], p: &Period, now: NaiveDateTime) -> Vec<Line
             .collect();
         if times.is_empty() {
             if h.is_open() {
-                to_do.push(Line::new(Some("Not done yet".into()), h.title.clone(), None));
+                to_do.push(Line::new(
+                    Some("Not done yet".into()),
+                    h.title.clone(),
+                    None,
+                ));
             }
             continue;
         }
@@ -513,7 +526,10 @@ pub enum Shared<'a> {
 
 pub fn share_text(s: &Shared) -> String {
     match s {
-        Shared::Win { text } => format!("Something I handled in a way I'm pleased with:\n{}", text.trim()),
+        Shared::Win { text } => format!(
+            "Something I handled in a way I'm pleased with:\n{}",
+            text.trim()
+        ),
         Shared::Skill { title } => format!("A skill I've learned in therapy: {}", title.trim()),
         Shared::Card { title, body } if body.trim().is_empty() => {
             format!("Something that helps me: {}", title.trim())

@@ -60,7 +60,10 @@ fn the_period_starts_at_the_last_session_or_seven_days_back() {
     let p = period(Some(at("2026-11-19 16:00")), now);
     assert_eq!(p.from, at("2026-11-19 16:00"));
     assert!(p.after_session);
-    assert_eq!(p.words(&day), "Since my last session on Thursday 19 November.");
+    assert_eq!(
+        p.words(&day),
+        "Since my last session on Thursday 19 November."
+    );
 
     let none = period(None, now);
     assert_eq!(none.from, at("2026-11-19 00:00"));
@@ -185,9 +188,14 @@ fn every_part_is_gathered_from_the_period() {
     assert_eq!(parts, Part::ALL);
 
     let mood = p.sections[1].lines[0].plain();
-    assert!(mood.starts_with("Since then you wrote 4 entries on 4 days"), "{mood}");
     assert!(
-        mood.ends_with("The lowest day was Friday 20 November (low), the best Monday 23 November (good)."),
+        mood.starts_with("Since then you wrote 4 entries on 4 days"),
+        "{mood}"
+    );
+    assert!(
+        mood.ends_with(
+            "The lowest day was Friday 20 November (low), the best Monday 23 November (good)."
+        ),
         "{mood}"
     );
 
@@ -228,10 +236,17 @@ fn mood_days_are_the_period_s_days_with_a_mood() {
         .collect();
     assert_eq!(
         days,
-        [(d("2026-11-20"), 2.0), (d("2026-11-21"), 3.0), (d("2026-11-23"), 4.0)]
+        [
+            (d("2026-11-20"), 2.0),
+            (d("2026-11-21"), 3.0),
+            (d("2026-11-23"), 4.0)
+        ]
     );
     let empty = period(None, at("2027-03-01 09:00"));
-    assert_eq!(mood_sentence(&entries, &empty, at("2027-03-01 09:00"), &day), None);
+    assert_eq!(
+        mood_sentence(&entries, &empty, at("2027-03-01 09:00"), &day),
+        None
+    );
 }
 
 #[test]
@@ -263,7 +278,8 @@ fn plain_text_leaves_out_what_the_person_unticked() {
 #[test]
 fn markdown_has_headings_and_escapes_the_person_s_words() {
     let mut p = built();
-    p.sections[0].lines[0].text = "*not bold* _or this_ [link](http://x) <b>tag</b> `code` # hash".into();
+    p.sections[0].lines[0].text =
+        "*not bold* _or this_ [link](http://x) <b>tag</b> `code` # hash".into();
     p.sections[4].lines[0].text = "- not a list".into();
     let md = markdown(&p);
     assert!(md.starts_with("# Prepare for my session\n\nSince my last session on Thursday 19 November.\n\n## Things to bring up\n\n"));
@@ -297,7 +313,10 @@ fn escape_covers_every_markdown_construct() {
         ("a | b", "a \\| b"),
         ("~~gone~~", "\\~\\~gone\\~\\~"),
         ("back\\slash", "back\\\\slash"),
-        ("line one\n- line two\n# three", "line one - line two \\# three"),
+        (
+            "line one\n- line two\n# three",
+            "line one - line two \\# three",
+        ),
         ("  spaced   out  ", "spaced out"),
     ];
     for (text, want) in cases {
@@ -313,7 +332,10 @@ fn unescape(md: &str) -> String {
     while let Some(c) = chars.next() {
         if c == '\\' {
             if let Some(n) = chars.next() {
-                assert!(n.is_ascii_punctuation(), "only punctuation is escaped: {n:?}");
+                assert!(
+                    n.is_ascii_punctuation(),
+                    "only punctuation is escaped: {n:?}"
+                );
                 out.push(n);
             }
         } else {
@@ -362,11 +384,16 @@ fn without_a_session_the_last_week_is_used_and_nothing_is_carried_over() {
         checkins: &checkins,
     };
     let p = build(&s, &period(None, now), now, day);
-    assert!(p.since.starts_with("No session noted yet, so this is the last 7 days"));
+    assert!(p
+        .since
+        .starts_with("No session noted yet, so this is the last 7 days"));
     assert_eq!(p.sections[0].lines[0].plain(), "From long ago");
     assert!(p.sections[2].lines.is_empty());
     let text = plain_text(&p);
-    assert!(!text.contains("Entries I marked"), "an empty part is left out");
+    assert!(
+        !text.contains("Entries I marked"),
+        "an empty part is left out"
+    );
 }
 
 #[test]
@@ -380,25 +407,38 @@ fn the_working_on_note_is_checked() {
     let ok = WorkingOnDraft {
         text: "  Saying no without explaining myself \n".into(),
     };
-    assert_eq!(ok.note().unwrap().text, "Saying no without explaining myself");
+    assert_eq!(
+        ok.note().unwrap().text,
+        "Saying no without explaining myself"
+    );
 }
 
 #[test]
 fn shared_texts_say_what_they_are_in_the_person_s_words() {
     assert_eq!(
-        share_text(&Shared::Win { text: " Went to the <b>party</b> " }),
+        share_text(&Shared::Win {
+            text: " Went to the <b>party</b> "
+        }),
         "Something I handled in a way I'm pleased with:\nWent to the <b>party</b>"
     );
     assert_eq!(
-        share_text(&Shared::Skill { title: "Box breathing" }),
+        share_text(&Shared::Skill {
+            title: "Box breathing"
+        }),
         "A skill I've learned in therapy: Box breathing"
     );
     assert_eq!(
-        share_text(&Shared::Card { title: "Walk", body: "" }),
+        share_text(&Shared::Card {
+            title: "Walk",
+            body: ""
+        }),
         "Something that helps me: Walk"
     );
     assert_eq!(
-        share_text(&Shared::Card { title: "Walk", body: "Round the block" }),
+        share_text(&Shared::Card {
+            title: "Walk",
+            body: "Round the block"
+        }),
         "Something that helps me: Walk\nRound the block"
     );
     assert_eq!(

@@ -148,15 +148,21 @@ pub fn Prepare() -> impl IntoView {
             for s in &mut prep.sections {
                 s.include = !l.parts.contains(&s.part);
                 for line in &mut s.lines {
-                    line.include = !l.lines.iter().any(|(p, t)| *p == s.part && *t == line.plain());
+                    line.include = !l
+                        .lines
+                        .iter()
+                        .any(|(p, t)| *p == s.part && *t == line.plain());
                 }
             }
         });
         Some(prep)
     });
-    let text = Signal::derive(move || chosen.with(|p| p.as_ref().map(plain_text).unwrap_or_default()));
+    let text =
+        Signal::derive(move || chosen.with(|p| p.as_ref().map(plain_text).unwrap_or_default()));
     let md = Signal::derive(move || chosen.with(|p| p.as_ref().map(markdown).unwrap_or_default()));
-    let moods = Signal::derive(move || gathered.with(|g| g.as_ref().map(|(_, m)| m.clone()).unwrap_or_default()));
+    let moods = Signal::derive(move || {
+        gathered.with(|g| g.as_ref().map(|(_, m)| m.clone()).unwrap_or_default())
+    });
     let saved = RwSignal::new(None::<&'static str>);
     let save = move |_| {
         let ok = save_file(&file_name(today()), "text/markdown", &md.get_untracked());
