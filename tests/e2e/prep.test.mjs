@@ -199,6 +199,22 @@ test('with no share sheet, the text is copied and "Copied" shows', async (t) => 
   assert.equal(copied.trim(), shown.trim());
 });
 
+test('with neither a share sheet nor a clipboard, it says so and the text stays there to select', async (t) => {
+  const { page, context } = await openPrep(t);
+  await context.addInitScript(() => {
+    Object.defineProperty(Navigator.prototype, 'share', { configurable: true, value: undefined });
+    Object.defineProperty(Navigator.prototype, 'clipboard', { configurable: true, get: () => undefined });
+  });
+  await page.reload();
+  await appReady(page);
+  await preview(page).getByText('Prepare for my session').waitFor();
+  await preview(page).getByRole('button', { name: 'Share' }).click();
+  await preview(page).getByRole('status').getByText("This device couldn't share or copy it. You can select the text above and copy it yourself.").waitFor();
+  const userSelect = await preview(page).locator('pre').evaluate((el) => getComputedStyle(el).userSelect);
+  assert.notEqual(userSelect, 'none', 'the text can be selected');
+  assert.ok((await previewText(page)).includes('Things to bring up'));
+});
+
 test('"Save as Markdown" saves a .md file made on the device, the person\'s words escaped', async (t) => {
   const { page, requests } = await openPrep(t);
   const before = requests.length;

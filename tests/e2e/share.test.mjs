@@ -4,7 +4,7 @@
 // the person's own words, kept as a draft while typed.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { appReady, openApp, dbReady, dayFromNow, valueOf } from './helpers.mjs';
+import { appReady, openApp, dbReady, dayFromNow, valueOf, axe, textSize } from './helpers.mjs';
 
 async function seed(page, kind, bodies) {
   await dbReady(page);
@@ -59,6 +59,8 @@ test('a win: "Share…" shows the exact text first; Share sends it, Cancel sends
   const expected = "Something I handled in a way I'm pleased with:\nI went to the <b>party</b> for an hour";
   assert.equal(await preview.locator('pre').innerText(), expected);
   assert.equal(await preview.locator('b').count(), 0, 'text renders as text');
+  assert.ok(await preview.getByRole('heading', { name: 'This is what will be shared' }).evaluate((h) => h === document.activeElement), 'focus moves to the preview');
+  assert.deepEqual(await axe(page), []);
   await preview.getByRole('button', { name: 'Cancel' }).click();
   await preview.waitFor({ state: 'detached' });
   assert.deepEqual(await shared(page), [], 'cancel shares nothing');
@@ -94,6 +96,11 @@ test('a coping card, opened, is shared after a preview; cancel shares nothing', 
   await dialog.getByRole('button', { name: 'Share…' }).click();
   const expected = 'Something that helps me: A warm drink\nTea, slowly, *both* hands round the cup.';
   assert.equal(await previewOf(dialog).locator('pre').innerText(), expected);
+  assert.deepEqual(await axe(page), []);
+  // At 200 % text on a 320 px screen the preview does not scroll sideways.
+  await page.setViewportSize({ width: 320, height: 640 });
+  await textSize(page, 32);
+  assert.equal(await dialog.evaluate((d) => d.scrollWidth <= d.clientWidth), true, 'no sideways scroll in the dialog');
   await previewOf(dialog).getByRole('button', { name: 'Cancel' }).click();
   await previewOf(dialog).waitFor({ state: 'detached' });
   assert.deepEqual(await shared(page), []);
