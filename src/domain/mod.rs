@@ -15,6 +15,7 @@ pub mod journal;
 pub mod journal_month;
 pub mod patterns;
 pub mod prefs;
+pub mod prep;
 pub mod progress;
 pub mod record;
 pub mod route;

@@ -39,10 +39,12 @@ pub enum Kind {
     JournalMonth,
     /// A therapy appointment or series (`appointment`).
     Appointment,
+    /// "What I'm working on in therapy" (issue 10, item 8).
+    WorkingOn,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 15] = [
+    pub const ALL: [Kind; 16] = [
         Kind::JournalEntry,
         Kind::ThoughtRecord,
         Kind::CheckIn,
@@ -58,6 +60,7 @@ impl Kind {
         Kind::Draft,
         Kind::JournalMonth,
         Kind::Appointment,
+        Kind::WorkingOn,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -77,6 +80,7 @@ impl Kind {
             Kind::Draft => "draft",
             Kind::JournalMonth => "journal_month",
             Kind::Appointment => "appointment",
+            Kind::WorkingOn => "working_on",
         }
     }
 

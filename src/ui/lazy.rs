@@ -193,6 +193,17 @@ lazy_screen!(
     view! { <super::progress::Progress/> }
 );
 
+// Its own chunk: it reads nearly every kind of record and brings the chart and the
+// Markdown writer; in `more` it would make Sessions and Settings heavier to open.
+lazy_screen!(
+    PrepareScreen,
+    prep,
+    prepare_view,
+    prepare_fetch,
+    Route::Prepare,
+    view! { <super::prep::Prepare/> }
+);
+
 type Tidy = Pin<Box<dyn Future<Output = Result<store::housekeeping::Done, StoreError>>>>;
 
 /// Start-up housekeeping (the trash's expired records, unused photos) is its own chunk:

@@ -12,6 +12,8 @@ mod journal;
 pub mod kit;
 mod lazy;
 mod patterns;
+// Public for `PrepareLink`, which Today places.
+pub mod prep;
 // Public for `ProgressLink` and `ProgressPrompt`, which Today and Sessions place.
 pub mod progress;
 mod safety_plan;
@@ -91,6 +93,7 @@ pub fn App() -> impl IntoView {
                     <RouteView path=path!("/homework") view=lazy::HomeworkScreen/>
                     <RouteView path=path!("/homework-link") view=lazy::HomeworkLinkScreen/>
                     <RouteView path=path!("/progress") view=lazy::ProgressScreen/>
+                    <RouteView path=path!("/prepare") view=lazy::PrepareScreen/>
                 </Routes>
             </widgets::Shell>
         </Router>

@@ -1,16 +1,18 @@
 //! The coping box as a person uses it: the cards to look at, each one opened full
-//! screen with "Another card" and "I'm struggling" beside it.
+//! screen with "Another card" and "I'm struggling" beside it, and "Share…" (a preview of
+//! the card's words first).
 
 use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::domain::coping::{draw, CardKind, CopingCard};
+use crate::domain::prep::{share_text, Shared};
 use crate::domain::record::{Kind, Record, RecordId};
 use crate::domain::route::Route;
 use crate::store::StoreError;
 use crate::ui::context::Base;
 use crate::ui::kit::{Listing, Shown};
-use crate::ui::widgets::BringToSession;
+use crate::ui::widgets::{BringToSession, ShareFromMenu};
 
 use super::card_list::{shown_cards, Filter, FilterSelect};
 use super::{focus_id, CardFace};
@@ -114,6 +116,26 @@ pub fn CardBrowser(
         }
     };
     let name = move || opened.get().map(|r| card_name(&r.body)).unwrap_or_default();
+    // "Share…": the card's words, previewed inside the dialog (the page behind is inert).
+    let sharing = RwSignal::new(None::<String>);
+    Effect::new(move || {
+        open.track();
+        sharing.set(None);
+    });
+    let share = move |_| {
+        if let Some(r) = opened.get_untracked() {
+            let title = if r.body.title.trim().is_empty() {
+                card_name(&r.body)
+            } else {
+                r.body.title.clone()
+            };
+            let text = share_text(&Shared::Card {
+                title: &title,
+                body: &r.body.text,
+            });
+            sharing.set(Some(text));
+        }
+    };
 
     view! {
         <FilterSelect filter=filter/>
@@ -146,7 +168,9 @@ pub fn CardBrowser(
                     <button type="button" class="button button--primary button--big" on:click=another>"Another card"</button>
                 </Show>
                 <A href=base.href(Route::Struggling) attr:class="button button--big">"I'm struggling"</A>
+                <button type="button" class="button" on:click=share>"Share…"</button>
             </div>
+            <ShareFromMenu sharing=sharing id="card-share-title"/>
             <BringToSession text=Signal::derive(move || format!("Coping card: {}", name())) source=Signal::derive(move || open.get().map(|id| (Kind::CopingCard, id)))/>
         </dialog>
     }

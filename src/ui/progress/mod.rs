@@ -18,6 +18,7 @@ use crate::domain::appointment::{next_session, Appointment};
 use crate::domain::checkin::CheckIn;
 use crate::domain::coping::{CardKind, CopingCard};
 use crate::domain::homework::Homework;
+use crate::domain::prep::{share_text, Shared};
 use crate::domain::progress::{newest_first, session_prompt, timeline, Sources, Win, WinDraft};
 use crate::domain::record::{Record, RecordId};
 use crate::domain::route::Route;
@@ -28,13 +29,18 @@ use crate::ui::kit::{
     draft_key, enter_never_submits, go_to, live, live_cards, Form, FormNotices, FormProblems,
     FormSpec, Listing, Removal, Shown,
 };
-use crate::ui::widgets::{ActionMenu, MenuItem, Page, StoreMessage, UndoToast};
+use crate::ui::widgets::{ActionMenu, MenuItem, Page, ShareFromMenu, StoreMessage, UndoToast};
+
+mod working_on;
+
+use working_on::WorkingOnNote;
 
 #[component]
 pub fn Progress() -> impl IntoView {
     view! {
         <Page title="Progress">
             <p class="lead">"What you have done, in your own time. Nothing here counts what you didn't do."</p>
+            <WorkingOnNote/>
             <Wins/>
             <Skills/>
             <Journey/>
@@ -157,12 +163,13 @@ fn WinList() -> impl IntoView {
     let loaded = live::<Win>();
     let failure = RwSignal::new(None::<StoreError>);
     let removed = RwSignal::new(None::<Record<Win>>);
+    let sharing = RwSignal::new(None::<String>);
     let shown = Signal::derive(move || loaded.with(|l| Shown::of(l.as_ref())));
     let wins = move || {
         let mut all = loaded.get().and_then(Result::ok).unwrap_or_default();
         newest_first(&mut all, |r| (r.body.day, r.meta.created));
         all.into_iter()
-            .map(|r| view! { <WinItem record=r failure=failure removed=removed/> })
+            .map(|r| view! { <WinItem record=r failure=failure removed=removed sharing=sharing/> })
             .collect_view()
     };
     let undo = Callback::new(move |()| {
@@ -175,6 +182,7 @@ fn WinList() -> impl IntoView {
         }>
             <ul class="win-list" aria-labelledby="wins-list-title">{wins}</ul>
         </Listing>
+        <ShareFromMenu sharing=sharing id="win-share-title"/>
         <StoreMessage error=failure/>
         <UndoToast message="Win deleted." visible=Signal::derive(move || removed.with(Option::is_some)) on_undo=undo/>
     }
@@ -185,6 +193,7 @@ fn WinItem(
     record: Record<Win>,
     failure: RwSignal<Option<StoreError>>,
     removed: RwSignal<Option<Record<Win>>>,
+    sharing: RwSignal<Option<String>>,
 ) -> impl IntoView {
     let base = expect_context::<Base>();
     let when = day_long(record.body.day);
@@ -199,8 +208,12 @@ fn WinItem(
         record.meta.id.as_str()
     );
     let r = record.clone();
+    let text = share_text(&Shared::Win {
+        text: &record.body.text,
+    });
     let items = vec![
         MenuItem::link("Change", edit),
+        MenuItem::action("Share…", move || sharing.set(Some(text.clone()))),
         MenuItem::action("Delete", move || {
             let r = r.clone();
             Removal { removed, failure }.delete(r);
@@ -240,6 +253,7 @@ fn Skills() -> impl IntoView {
         }
     });
     let coping = base.href(Route::Coping);
+    let sharing = RwSignal::new(None::<String>);
     view! {
         <section class="card" aria-labelledby="skills-title">
             <h2 id="skills-title">"Skills learned"</h2>
@@ -251,14 +265,22 @@ fn Skills() -> impl IntoView {
                 </p>
             }>
                 <ul class="skill-list">
-                    {move || skills().into_iter().map(|r| view! {
-                        <li>
-                            <strong>{r.body.title.clone()}</strong>
-                            <span class="muted">{format!(" · added {}", day_long(local_date(r.meta.created)))}</span>
-                        </li>
+                    {move || skills().into_iter().map(|r| {
+                        let text = share_text(&Shared::Skill { title: &r.body.title });
+                        let items = vec![MenuItem::action("Share…", move || sharing.set(Some(text.clone())))];
+                        view! {
+                            <li class="skill">
+                                <p>
+                                    <strong>{r.body.title.clone()}</strong>
+                                    <span class="muted">{format!(" · added {}", day_long(local_date(r.meta.created)))}</span>
+                                </p>
+                                <ActionMenu label=format!("Actions for the skill {}", r.body.title) items=items/>
+                            </li>
+                        }
                     }).collect_view()}
                 </ul>
             </Listing>
+            <ShareFromMenu sharing=sharing id="skill-share-title"/>
         </section>
     }
 }

@@ -13,6 +13,7 @@ use crate::ui::widgets::Page;
 pub fn Sessions() -> impl IntoView {
     view! {
         <Page title=Route::Sessions.title()>
+            <crate::ui::prep::PrepareSoon/>
             <appointments::Appointments/>
             <agenda::Agenda/>
             <appointments::BetweenSessions/>
