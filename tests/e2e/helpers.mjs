@@ -31,6 +31,7 @@ export const ROUTES = [
   { path: 'homework', title: 'Homework' },
   { path: 'homework-link', title: 'Make a homework link' },
   { path: 'progress', title: 'Progress' },
+  { path: 'prepare', title: 'Prepare for my session' },
 ];
 
 export { startServer };
