@@ -193,6 +193,16 @@ lazy_screen!(
     view! { <super::progress::Progress/> }
 );
 
+// Its own chunk: the backup format, its checks and the exports are needed only here.
+lazy_screen!(
+    BackupScreen,
+    backup,
+    backup_view,
+    backup_fetch,
+    Route::Backup,
+    view! { <super::backup::BackupPage/> }
+);
+
 type Tidy = Pin<Box<dyn Future<Output = Result<store::housekeeping::Done, StoreError>>>>;
 
 /// Start-up housekeeping (the trash's expired records, unused photos) is its own chunk:
