@@ -212,6 +212,28 @@ test('every bad file of the corpus, and absurd sizes, give their message and cha
   assert.equal((await storedRecords(page, 'journal_entry'))[0].body.text, 'Kept as it is');
 });
 
+test('replace saves a backup of what is here first, then holds exactly what the file holds', async (t) => {
+  const { page, server } = await openApp(t, '');
+  await writeEntry(page, 'Written here before');
+  const at = Date.now() - 3 * 24 * 3600 * 1000;
+  const file = JSON.stringify({
+    format: 'between-backup', version: 1, created: at, app: 'test', photos: [],
+    records: [{ kind: 'journal_entry', id: 'from-file', created: at, updated: at, deleted: null, rev: 1, body: { at, text: 'Brought back from the file' } }],
+  });
+  await page.goto(server.url + 'backup');
+  const restore = await chooseBackup(page, asFile(file));
+  await restore.getByText('This backup holds 1 journal entry.', { exact: false }).waitFor();
+  const saved = await download(page, restore.getByRole('button', { name: 'Replace everything here' }));
+  assert.match(saved.name, /^between-before-restore-/);
+  assert.ok(JSON.parse(saved.text).records.some((r) => r.body.text === 'Written here before'), 'what was here is in the saved file');
+  await restore.getByRole('status').filter({ hasText: 'Between now holds what the backup holds' }).waitFor();
+  const texts = (await storedRecords(page, 'journal_entry')).map((r) => r.body.text);
+  assert.deepEqual(texts, ['Brought back from the file']);
+  await page.goto(server.url + 'journal');
+  await page.getByText('Brought back from the file').first().waitFor();
+  assert.equal(await page.getByText('Written here before').count(), 0);
+});
+
 test('a plain backup only after the warning; Markdown and CSV hold the text, escaped', async (t) => {
   const { page, server } = await openApp(t, 'write');
   await page.getByRole('radiogroup', { name: 'Mood' }).getByRole('radio', { name: 'Okay', exact: true }).check();
