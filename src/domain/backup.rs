@@ -187,23 +187,6 @@ pub fn to_json(file: &BackupFile) -> String {
     serde_json::to_string(file).unwrap_or_default()
 }
 
-/// What kind of file `text` is: plain, encrypted, or not one of ours (checked lightly;
-/// `check` and `EncryptedFile::parse` do the rest).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Sniffed {
-    Plain,
-    Encrypted,
-}
-
-pub fn sniff(text: &str) -> Result<Sniffed, BackupError> {
-    let value = parse_json(text)?;
-    match value.get("format").and_then(Value::as_str) {
-        Some(FORMAT) => Ok(Sniffed::Plain),
-        Some(FORMAT_ENCRYPTED) => Ok(Sniffed::Encrypted),
-        _ => Err(BackupError::NotABackup),
-    }
-}
-
 fn parse_json(text: &str) -> Result<Value, BackupError> {
     if text.len() > MAX_FILE_BYTES {
         return Err(BackupError::TooBig);
@@ -224,7 +207,11 @@ fn parse_json(text: &str) -> Result<Value, BackupError> {
 /// every body decoded as its kind's type, duplicate ids, sizes, photos. Nothing is
 /// written before this says yes.
 pub fn check(text: &str) -> Result<Checked, BackupError> {
-    let mut value = parse_json(text)?;
+    check_value(parse_json(text)?)
+}
+
+/// `check` of a file already parsed (the file is read once, however big).
+fn check_value(mut value: Value) -> Result<Checked, BackupError> {
     if !value.is_object() {
         return Err(BackupError::NotABackup);
     }
@@ -643,7 +630,10 @@ impl EncryptedFile {
 
     /// Reads and checks an encrypted file's header.
     pub fn parse(text: &str) -> Result<Sealed, BackupError> {
-        let value = parse_json(text)?;
+        Self::parse_value(parse_json(text)?)
+    }
+
+    fn parse_value(value: Value) -> Result<Sealed, BackupError> {
         if value.get("format").and_then(Value::as_str) != Some(FORMAT_ENCRYPTED) {
             return Err(BackupError::NotABackup);
         }
@@ -915,8 +905,10 @@ pub enum Opened {
 }
 
 pub fn open(text: &str) -> Result<Opened, BackupError> {
-    match sniff(text)? {
-        Sniffed::Plain => check(text).map(Opened::Plain),
-        Sniffed::Encrypted => EncryptedFile::parse(text).map(Opened::Sealed),
+    let value = parse_json(text)?;
+    match value.get("format").and_then(Value::as_str) {
+        Some(FORMAT) => check_value(value).map(Opened::Plain),
+        Some(FORMAT_ENCRYPTED) => EncryptedFile::parse_value(value).map(Opened::Sealed),
+        _ => Err(BackupError::NotABackup),
     }
 }
