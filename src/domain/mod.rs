@@ -3,6 +3,7 @@
 
 pub mod agenda;
 pub mod appointment;
+pub mod backup;
 pub mod checkin;
 pub mod coping;
 pub mod crisis;

@@ -6,6 +6,8 @@
 //!   will encrypt there without touching the features.
 //! - `months`: the journal's summary per month, written with every entry, read by
 //!   Patterns and the journal's first screen instead of every entry.
+//! - `backup`, `backup_crypto`: the backup file (plain records, locked with a
+//!   passphrase), import in one transaction, "Delete all my data".
 //! - `blobs`: pictures (Blobs) by id, for photo cards.
 //! - `prefs`: small preferences in localStorage.
 //! - `persist`: persistent-storage request and usage figures.
@@ -16,6 +18,8 @@
 //! Features call the async fns here and get `Result<_, StoreError>`; they never see
 //! `idb`, `gloo-storage` or `JsValue`.
 
+pub mod backup;
+pub mod backup_crypto;
 pub mod blobs;
 mod codec;
 mod db;

@@ -203,6 +203,15 @@ lazy_screen!(
     Route::Prepare,
     view! { <super::prep::Prepare/> }
 );
+// Its own chunk: the backup format, its checks and the exports are needed only here.
+lazy_screen!(
+    BackupScreen,
+    backup,
+    backup_view,
+    backup_fetch,
+    Route::Backup,
+    view! { <super::backup::BackupPage/> }
+);
 
 type Tidy = Pin<Box<dyn Future<Output = Result<store::housekeeping::Done, StoreError>>>>;
 

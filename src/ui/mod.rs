@@ -2,6 +2,7 @@
 //!
 //! Screens get storage through `crate::store` only; they never touch browser storage.
 
+mod backup;
 mod checkins;
 pub mod context;
 mod coping;
@@ -94,6 +95,7 @@ pub fn App() -> impl IntoView {
                     <RouteView path=path!("/homework-link") view=lazy::HomeworkLinkScreen/>
                     <RouteView path=path!("/progress") view=lazy::ProgressScreen/>
                     <RouteView path=path!("/prepare") view=lazy::PrepareScreen/>
+                    <RouteView path=path!("/backup") view=lazy::BackupScreen/>
                 </Routes>
             </widgets::Shell>
         </Router>
