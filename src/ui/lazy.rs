@@ -193,6 +193,25 @@ lazy_screen!(
     view! { <super::progress::Progress/> }
 );
 
+// Own chunks: the week view reads the journal's summaries, sessions and homework;
+// Welcome is seen once.
+lazy_screen!(
+    WeekScreen,
+    week,
+    week_view,
+    week_fetch,
+    Route::Week,
+    view! { <super::week::WeekPage/> }
+);
+lazy_screen!(
+    WelcomeScreen,
+    welcome,
+    welcome_view,
+    welcome_fetch,
+    Route::Welcome,
+    view! { <super::welcome::Welcome/> }
+);
+
 type Tidy = Pin<Box<dyn Future<Output = Result<store::housekeeping::Done, StoreError>>>>;
 
 /// Start-up housekeeping (the trash's expired records, unused photos) is its own chunk:

@@ -20,6 +20,8 @@ mod sessions;
 mod settings;
 mod struggling;
 mod today;
+mod week;
+mod welcome;
 mod widgets;
 
 use leptos::prelude::*;
@@ -91,6 +93,8 @@ pub fn App() -> impl IntoView {
                     <RouteView path=path!("/homework") view=lazy::HomeworkScreen/>
                     <RouteView path=path!("/homework-link") view=lazy::HomeworkLinkScreen/>
                     <RouteView path=path!("/progress") view=lazy::ProgressScreen/>
+                    <RouteView path=path!("/week") view=lazy::WeekScreen/>
+                    <RouteView path=path!("/welcome") view=lazy::WelcomeScreen/>
                 </Routes>
             </widgets::Shell>
         </Router>
