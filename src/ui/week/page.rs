@@ -100,9 +100,7 @@ pub fn WeekPage() -> impl IntoView {
                 <div class="actions">
                     <button type="button" class="button" on:click=move |_| week.update(|w| *w = w.previous())>"Previous week"</button>
                     <button type="button" class="button" on:click=move |_| week.update(|w| *w = w.next())>"Next week"</button>
-                    {move || (week.get() != this_week).then(|| view! {
-                        <button type="button" class="button" on:click=move |_| week.set(this_week)>"This week"</button>
-                    })}
+                    <button type="button" class="button" on:click=move |_| week.set(this_week)>"This week"</button>
                 </div>
                 <ol class="week__days">{days}</ol>
             </section>
