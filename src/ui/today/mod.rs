@@ -12,9 +12,9 @@ use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
 
 use crate::domain::appointment::{countdown, next_session, Appointment};
-use crate::domain::journal::{EntryDraft, JournalEntry, NEW_ENTRY_DRAFT};
+use crate::domain::journal::{EntryDraft, NEW_ENTRY_DRAFT};
 use crate::domain::progress::{session_prompt, Win};
-use crate::domain::record::{Body, RecordId};
+use crate::domain::record::RecordId;
 use crate::domain::route::Route;
 use crate::domain::today::{day_prompt, WeekSoFar};
 use crate::domain::week::Week;
@@ -83,7 +83,7 @@ fn first_run() -> ReadSignal<bool> {
     let navigate = use_navigate();
     let welcome = expect_context::<Base>().href(Route::Welcome);
     leptos::task::spawn_local(async move {
-        match has_records().await {
+        match store::is_empty().await.map(|empty| !empty) {
             Ok(true) => {
                 store::prefs::set_welcomed();
                 let _ = ready.try_set(true);
@@ -104,24 +104,6 @@ fn first_run() -> ReadSignal<bool> {
         }
     });
     ready.read_only()
-}
-
-/// Whether any of the records a person makes first is stored. Each check reads from
-/// the newest record until it finds one of its kind, so the journal goes first.
-async fn has_records() -> Result<bool, store::StoreError> {
-    async fn any<T: Body>() -> Result<bool, store::StoreError> {
-        Ok(!store::list_recent::<T>(1).await?.is_empty())
-    }
-    Ok(any::<JournalEntry>().await?
-        || any::<Appointment>().await?
-        || any::<crate::domain::coping::CopingCard>().await?
-        || any::<crate::domain::safety_plan::SafetyPlan>().await?
-        || any::<crate::domain::homework::Homework>().await?
-        || any::<Win>().await?
-        || any::<crate::domain::thought::ThoughtRecord>().await?
-        || any::<crate::domain::checkin::CheckIn>().await?
-        || any::<crate::domain::agenda::AgendaItem>().await?
-        || any::<crate::domain::session_note::SessionNote>().await?)
 }
 
 /// "Next session: Thursday 3 December, 16:00, in 6 days", when one is planned.
