@@ -24,3 +24,5 @@ pub mod safety_plan;
 pub mod sensitive;
 pub mod session_note;
 pub mod thought;
+pub mod today;
+pub mod week;

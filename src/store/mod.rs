@@ -38,8 +38,8 @@ pub use error::StoreError;
 pub use housekeeping::housekeeping;
 pub use months::{journal_newest, journal_picked, journal_summaries};
 pub use records::{
-    create, create_clearing, delete, get, list, list_chunked, list_recent, put_scratch, remove,
-    restore, update, update_clearing,
+    create, create_clearing, delete, get, is_empty, list, list_chunked, list_recent, put_scratch,
+    remove, restore, update, update_clearing,
 };
 pub use unreadable::{unreadable, Unreadable};
 

@@ -94,3 +94,15 @@ pub fn entry_details() -> bool {
 pub fn set_entry_details(open: bool) {
     let _ = LocalStorage::set(ENTRY_DETAILS, open);
 }
+
+const WELCOMED: &str = "between.welcomed";
+
+/// Whether the person has seen (or skipped) the first-run welcome, or was found to
+/// have records already: Today never opens it again.
+pub fn welcomed() -> bool {
+    LocalStorage::get::<bool>(WELCOMED).unwrap_or(false)
+}
+
+pub fn set_welcomed() {
+    let _ = LocalStorage::set(WELCOMED, true);
+}

@@ -171,6 +171,24 @@ pub async fn list_chunked<T: Body>() -> Result<Vec<Record<T>>, StoreError> {
     }
 }
 
+/// Whether nothing at all is stored yet, no record of any kind and no draft: a
+/// person's first visit. Counts, decodes nothing.
+pub async fn is_empty() -> Result<bool, StoreError> {
+    with_db(|db| async move {
+        let tx = db
+            .transaction(&[RECORDS], TransactionMode::ReadOnly)
+            .map_err(StoreError::from_idb)?;
+        let store = tx.object_store(RECORDS).map_err(StoreError::from_idb)?;
+        let n = store
+            .count(None)
+            .map_err(StoreError::from_idb)?
+            .await
+            .map_err(StoreError::from_idb)?;
+        Ok(n == 0)
+    })
+    .await
+}
+
 /// How many records `list_chunked` reads at a time.
 pub const CHUNK: u32 = 1000;
 

@@ -212,6 +212,24 @@ lazy_screen!(
     Route::Backup,
     view! { <super::backup::BackupPage/> }
 );
+// Own chunks: the week view reads the journal's summaries, sessions and homework;
+// Welcome is seen once.
+lazy_screen!(
+    WeekScreen,
+    week,
+    week_view,
+    week_fetch,
+    Route::Week,
+    view! { <super::week::WeekPage/> }
+);
+lazy_screen!(
+    WelcomeScreen,
+    welcome,
+    welcome_view,
+    welcome_fetch,
+    Route::Welcome,
+    view! { <super::welcome::Welcome/> }
+);
 
 type Tidy = Pin<Box<dyn Future<Output = Result<store::housekeeping::Done, StoreError>>>>;
 

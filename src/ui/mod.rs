@@ -23,6 +23,8 @@ mod sessions;
 mod settings;
 mod struggling;
 mod today;
+mod week;
+mod welcome;
 mod widgets;
 
 use leptos::prelude::*;
@@ -96,6 +98,8 @@ pub fn App() -> impl IntoView {
                     <RouteView path=path!("/progress") view=lazy::ProgressScreen/>
                     <RouteView path=path!("/prepare") view=lazy::PrepareScreen/>
                     <RouteView path=path!("/backup") view=lazy::BackupScreen/>
+                    <RouteView path=path!("/week") view=lazy::WeekScreen/>
+                    <RouteView path=path!("/welcome") view=lazy::WelcomeScreen/>
                 </Routes>
             </widgets::Shell>
         </Router>

@@ -27,15 +27,29 @@ async function storedEntries(page) {
   return (await storedRecords(page, 'journal_entry')).map((r) => ({ id: r.id, ...r.body }));
 }
 
-test('a mood alone is saved in two taps from Today and shows in the journal', async (t) => {
-  const { page } = await openApp(t, '');
+test('a mood alone is saved in one tap from Today and shows in the journal', async (t) => {
+  const { page, server } = await openApp(t, '');
   const tap = tapper();
   const moods = moodsOnToday(page);
   // The five moods, each with its word (and its mark beside it).
-  assert.deepEqual((await moods.getByRole('link').allTextContents()).map((s) => s.trim()), ['Very low', 'Low', 'Okay', 'Good', 'Very good']);
+  assert.deepEqual((await moods.getByRole('button').allTextContents()).map((s) => s.trim()), ['Very low', 'Low', 'Okay', 'Good', 'Very good']);
   assert.equal(await moods.locator('svg').count(), 5);
 
-  await tap(moods.getByRole('link', { name: 'Good', exact: true }));
+  await tap(moods.getByRole('button', { name: 'Good', exact: true }));
+  await moods.getByRole('status').filter({ hasText: /^Saved: Good, / }).waitFor();
+  assert.equal(tap.count, 1, 'one tap from Today to a saved mood');
+  await until(async () => (await storedEntries(page)).length === 1, 'the entry stored');
+  const [stored] = await storedEntries(page);
+  assert.equal(stored.mood, 4);
+  assert.equal(stored.text, '');
+  await page.goto(server.url + 'journal');
+  await appReady(page);
+  await entries(page).first().getByText('Good').waitFor();
+  assert.equal(await entries(page).count(), 1);
+});
+
+test('the full form opened with a mood (Today\'s way when a check-in cannot be saved): the mood chosen, the writing box focused, above the folded details', async (t) => {
+  const { page } = await openApp(t, 'write?mood=4');
   await page.getByRole('heading', { level: 1, name: 'New entry' }).waitFor();
   assert.ok(await page.getByRole('radiogroup', { name: 'Mood' }).getByRole('radio', { name: 'Good', exact: true }).isChecked());
   // Focus is in the writing box, ready for words if the person wants them.
@@ -45,21 +59,21 @@ test('a mood alone is saved in two taps from Today and shows in the journal', as
   assert.ok(await top(writing(page)) < await top(details(page)), 'the writing box is above "Add more detail"');
   assert.equal(await details(page).getAttribute('aria-expanded'), 'false', 'folded for a new person');
 
-  await tap(page.getByRole('button', { name: 'Save entry' }));
+  await page.getByRole('button', { name: 'Save entry' }).click();
   await page.getByRole('status').filter({ hasText: 'Saved on this device.' }).waitFor();
   await entries(page).first().getByText('Good').waitFor();
-  assert.equal(await entries(page).count(), 1);
-  assert.equal(tap.count, 2, 'two taps from Today to a saved mood');
   const [stored] = await storedEntries(page);
   assert.equal(stored.mood, 4);
-  assert.equal(stored.text, '');
 });
 
 test('a full entry from Today: mood, words, an emotion, a symptom and sleep, counted', async (t) => {
   const { page } = await openApp(t, '');
   const tap = tapper();
-  await tap(moodsOnToday(page).getByRole('link', { name: 'Low', exact: true }));
-  await until(() => writing(page).evaluate((el) => el === document.activeElement), 'focus in the writing box');
+  // One tap saves the mood; "Add more" opens that entry for the rest.
+  await tap(moodsOnToday(page).getByRole('button', { name: 'Low', exact: true }));
+  await tap(moodsOnToday(page).getByRole('link', { name: 'Add more' }));
+  await page.getByRole('heading', { level: 1, name: 'Edit entry' }).waitFor();
+  await tap(writing(page));
   await page.keyboard.type('A long day, but I got through it.');
   await tap(details(page));
   await tap(page.getByRole('group', { name: 'Emotions' }).getByRole('button', { name: 'Tired' }));
@@ -74,7 +88,7 @@ test('a full entry from Today: mood, words, an emotion, a symptom and sleep, cou
   assert.match(await sleep.getAttribute('aria-valuetext'), /^\d+(\.5)? hours?$/);
   await tap(page.getByRole('button', { name: 'Save entry' }));
   await entries(page).filter({ hasText: 'A long day, but I got through it.' }).waitFor();
-  assert.equal(tap.count, 6, 'taps for a full entry (no number typed)');
+  assert.equal(tap.count, 8, 'taps for a full entry (no number typed): the mood saved in one, then Add more and the rest');
   const [stored] = await storedEntries(page);
   assert.equal(stored.mood, 2);
   assert.deepEqual(stored.emotions, ['Tired']);
@@ -158,8 +172,8 @@ test('"Add more detail" is folded for a new person, opens by keyboard, sliders s
   assert.equal(await details(page).getAttribute('aria-expanded'), 'false');
 });
 
-test('"Continue your unfinished entry" on Journal and Today brings back the words, a mood tapped on Today joins them, and it is gone once saved', async (t) => {
-  const { page } = await openApp(t, 'write');
+test('"Continue your unfinished entry" on Journal and Today brings back the words, a mood given to the form joins them, and it is gone once saved', async (t) => {
+  const { page, server } = await openApp(t, 'write');
   const nav = page.getByRole('navigation', { name: 'Main' });
   await writing(page).fill('Something I want to say about Tuesday');
   // Straight away, without waiting for the pause after typing.
@@ -170,8 +184,14 @@ test('"Continue your unfinished entry" on Journal and Today brings back the word
   await page.getByRole('heading', { level: 1, name: 'Today' }).waitFor();
   await continueLink(page).waitFor();
 
-  // A mood tapped on Today goes with the words kept, not instead of them.
-  await moodsOnToday(page).getByRole('link', { name: 'Low', exact: true }).click();
+  // A mood tapped on Today is a check-in of its own: the unfinished words keep waiting.
+  await moodsOnToday(page).getByRole('button', { name: 'Low', exact: true }).click();
+  await moodsOnToday(page).getByRole('status').filter({ hasText: /^Saved: Low, / }).waitFor();
+  await continueLink(page).waitFor();
+  // The full form opened with a mood (Today's way when a check-in cannot be saved)
+  // adds it to the words kept, not instead of them.
+  await page.goto(server.url + 'write?mood=2');
+  await appReady(page);
   await page.getByRole('heading', { level: 1, name: 'New entry' }).waitFor();
   await until(async () => (await writing(page).inputValue()) === 'Something I want to say about Tuesday', 'the words are back');
   assert.ok(await page.getByRole('radio', { name: 'Low', exact: true }).isChecked());
@@ -215,7 +235,7 @@ for (const colorScheme of ['light', 'dark']) {
     await page.setViewportSize({ width: 320, height: 640 });
     await textSize(page, 32);
     await check('/ at 320 px, 200 %');
-    for (const link of await moodsOnToday(page).getByRole('link').all()) {
+    for (const link of await moodsOnToday(page).getByRole('button').all()) {
       const b = await link.boundingBox();
       if (b.x < 0 || b.x + b.width > 320) found.push(`/: the mood ${await link.textContent()} is off the screen`);
     }

@@ -45,7 +45,9 @@ export function copyDist(into = mkdtempSync(join(tmpdir(), 'between-dist-'))) {
 /// Launches Chromium with a fresh profile. Every request is recorded, and `close()`
 /// fails the test if any went to another origin or the page logged an error
 /// (a CSP violation, an uncaught panic) that the test did not expect.
-export async function launch(t, { origin, locale = 'en-US', timezoneId, colorScheme = 'light', reducedMotion = 'no-preference', allowErrors = [] } = {}) {
+/// A fresh profile opens Today, not the first-run Welcome, unless `firstRun` (the
+/// welcome's own tests): every other test starts as a person who has been welcomed.
+export async function launch(t, { origin, locale = 'en-US', timezoneId, colorScheme = 'light', reducedMotion = 'no-preference', allowErrors = [], firstRun = false } = {}) {
   const profile = mkdtempSync(join(tmpdir(), 'between-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: '/usr/bin/chromium',
@@ -60,6 +62,7 @@ export async function launch(t, { origin, locale = 'en-US', timezoneId, colorSch
       '--disable-background-networking', '--disable-component-update', '--disable-sync',
     ],
   });
+  if (!firstRun) await context.addInitScript(WELCOMED);
   const requests = [];
   const errors = [];
   const watch = (page) => {
@@ -91,6 +94,12 @@ export async function launch(t, { origin, locale = 'en-US', timezoneId, colorSch
   t.after(close);
   return { context, page, requests, errors, close };
 }
+
+/// Sets the preference the first-run Welcome leaves (src/store/prefs.rs), on every
+/// page before the app reads it.
+export const WELCOMED = () => {
+  try { localStorage.setItem('between.welcomed', 'true'); } catch { /* about:blank */ }
+};
 
 function isOwnOrigin(url, origin) {
   if (url.startsWith('data:') || url.startsWith('blob:')) return true;

@@ -284,6 +284,7 @@ pub fn Journal() -> impl IntoView {
                 <A href=base.href(Route::Write) attr:class="button button--primary">"New entry"</A>
                 <A href=base.href(Route::Thought) attr:class="button">"Thought record"</A>
                 <A href=base.href(Route::Patterns) attr:class="button">"Patterns"</A>
+                <A href=base.href(Route::Week) attr:class="button">"My week"</A>
                 <A href=base.href(Route::CheckIns) attr:class="button">"Check-ins"</A>
             </div>
             <crate::ui::today::UnfinishedEntry/>

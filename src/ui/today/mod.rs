@@ -1,18 +1,30 @@
-//! Today: where the week starts from. A mood in two taps (one here, Save on the entry),
-//! the next session and how far off it is, and the way back to an entry left unfinished.
+//! Today, the home screen: a mood in one tap (saved as a journal entry at once, with
+//! "Add more" and Undo), the next session and how far off it is, homework due, the
+//! day's prompt, and the ways to help. Each part shows only when it has something to
+//! show or offer. A person's first visit goes to Welcome instead (`first_run`).
 
+mod check_in;
+
+use chrono::Datelike;
 use leptos::prelude::*;
 use leptos_router::components::A;
+use leptos_router::hooks::use_navigate;
+use leptos_router::NavigateOptions;
 
 use crate::domain::appointment::{countdown, next_session, Appointment};
-use crate::domain::journal::{EntryDraft, Mood, NEW_ENTRY_DRAFT};
+use crate::domain::journal::{EntryDraft, NEW_ENTRY_DRAFT};
+use crate::domain::progress::{session_prompt, Win};
 use crate::domain::record::RecordId;
 use crate::domain::route::Route;
+use crate::domain::today::{day_prompt, WeekSoFar};
+use crate::domain::week::Week;
 use crate::store;
 use crate::ui::context::Base;
-use crate::ui::format::{day_long, local_now, wall_time};
+use crate::ui::format::{day_long, local_now, today, wall_time};
 use crate::ui::kit::live;
-use crate::ui::widgets::{AgendaField, MoodMark, Page};
+use crate::ui::widgets::{AgendaField, Page};
+
+use check_in::MoodCheckIn;
 
 #[component]
 pub fn Today() -> impl IntoView {
@@ -23,47 +35,75 @@ pub fn Today() -> impl IntoView {
         let _ = js_sys::Reflect::set(&options, &k.into(), &v.into());
     }
     let date: String = today.to_locale_date_string("default", &options).into();
-    let write = base.href(Route::Write);
-    let moods = Mood::ALL
-        .into_iter()
-        .map(|m| {
+    let ready = first_run();
+    let body = move || {
+        ready.get().then(|| {
             view! {
-                <li>
-                    <A href=format!("{write}?mood={}", m.value()) attr:class=format!("mood-link mood--{}", m.value())>
-                        <MoodMark mood=m/>{m.word()}
-                    </A>
-                </li>
+                <p class="lead">{date.clone()}</p>
+                <MoodCheckIn/>
+                <NextSession/>
+                <crate::ui::homework::HomeworkDue/>
+                <crate::ui::progress::ProgressPrompt/>
+                // plans: lead wires ThisWeekPlans here
+                <DayPrompt/>
+                <p class="today__ways">
+                    <A href=base.href(Route::Struggling) attr:class="button button--primary button--big">"I'm struggling"</A>
+                    <A href=base.href(Route::Week) attr:class="button">"My week"</A>
+                </p>
+                <section class="card" aria-labelledby="today-write">
+                    <h2 id="today-write">"Write it down"</h2>
+                    <p>"A few words about how today is going can help you see patterns and bring things to your next session."</p>
+                    <div class="actions">
+                        <A href=base.href(Route::Write) attr:class="button button--primary">"New entry"</A>
+                        <A href=base.href(Route::Journal) attr:class="button">"See my entries"</A>
+                        <A href=base.href(Route::CheckIns) attr:class="button">"Check in"</A>
+                    </div>
+                    <UnfinishedEntry/>
+                    <AgendaField label="Something to bring up next session?" id="today-agenda"/>
+                </section>
             }
         })
-        .collect_view();
+    };
     view! {
         <Page title=Route::Today.title()>
-            <p class="lead">{date}</p>
-            <NextSession/>
-            <crate::ui::homework::HomeworkDue/>
-            <crate::ui::progress::ProgressPrompt/>
-            <p><A href=base.href(Route::Struggling) attr:class="button button--primary button--big">"I'm struggling"</A></p>
-            <section class="card" aria-labelledby="today-mood">
-                <h2 id="today-mood">"How are you right now?"</h2>
-                <ul class="mood-links">{moods}</ul>
-                <UnfinishedEntry/>
-            </section>
-            <section class="card" aria-labelledby="today-write">
-                <h2 id="today-write">"Write it down"</h2>
-                <p>"A few words about how today is going can help you see patterns and bring things to your next session."</p>
-                <div class="actions">
-                    <A href=base.href(Route::Write) attr:class="button button--primary">"New entry"</A>
-                    <A href=base.href(Route::Journal) attr:class="button">"See my entries"</A>
-                    <A href=base.href(Route::CheckIns) attr:class="button">"Check in"</A>
-                </div>
-                <AgendaField label="Something to bring up next session?" id="today-agenda"/>
-            </section>
-            <section class="card" aria-labelledby="today-private">
-                <h2 id="today-private">"Private by design"</h2>
-                <p>"Everything you write stays on this device. Between has no account and sends nothing anywhere. It works without a connection, too."</p>
-            </section>
+            {body}
         </Page>
     }
+}
+
+/// Whether Today may show: at once for a person who has been welcomed; otherwise once
+/// the store says whether they have any records. A person with none goes to Welcome
+/// (once: Welcome remembers it was seen); a person with records is remembered as
+/// welcomed and never sees it.
+fn first_run() -> ReadSignal<bool> {
+    let ready = RwSignal::new(store::prefs::welcomed());
+    if ready.get_untracked() {
+        return ready.read_only();
+    }
+    let navigate = use_navigate();
+    let welcome = expect_context::<Base>().href(Route::Welcome);
+    leptos::task::spawn_local(async move {
+        match store::is_empty().await.map(|empty| !empty) {
+            Ok(true) => {
+                store::prefs::set_welcomed();
+                let _ = ready.try_set(true);
+            }
+            // Only while Today is still on screen.
+            Ok(false) if ready.try_get_untracked().is_some() => navigate(
+                &welcome,
+                NavigateOptions {
+                    resolve: false,
+                    replace: true,
+                    ..Default::default()
+                },
+            ),
+            // Storage could not be read: Today, and the question again next time.
+            _ => {
+                let _ = ready.try_set(true);
+            }
+        }
+    });
+    ready.read_only()
 }
 
 /// "Next session: Thursday 3 December, 16:00, in 6 days", when one is planned.
@@ -82,6 +122,38 @@ fn NextSession() -> impl IntoView {
             countdown(now, start, a.minutes)
         );
         Some(view! { <p class="next-session"><A href=href.clone()>{text}</A></p> })
+    }
+}
+
+/// The day's prompt (plan something nice, rest, note a win), leaving out what this
+/// week already has; nothing once the week has all three.
+#[component]
+fn DayPrompt() -> impl IntoView {
+    let base = expect_context::<Base>();
+    let wins = live::<Win>();
+    let appointments = live::<Appointment>();
+    move || {
+        let day = today();
+        let week = Week::containing(day, crate::ui::week::first_weekday());
+        let now = local_now();
+        // Before a session, Progress's own prompt already asks for a win.
+        let asked = appointments.get()?.ok().is_some_and(|list| {
+            let next = next_session(list.iter().map(|r| &r.body), now).map(|(s, a)| (s, a.minutes));
+            session_prompt(next, now).is_some()
+        });
+        let won = wins.get()?.ok()?.iter().any(|w| week.contains(w.body.day));
+        let so_far = WeekSoFar {
+            // plans: the lead sets `planned` and `rested` from Look forward and Rest.
+            planned: false,
+            rested: false,
+            win: won || asked,
+        };
+        let nudge = day_prompt(day.weekday(), so_far)?;
+        Some(view! {
+            <p class="today__prompt">
+                {nudge.words()}" "<A href=base.href(nudge.route())>{nudge.action()}</A>
+            </p>
+        })
     }
 }
 

@@ -1,0 +1,121 @@
+// Today, the home screen (issue 11, item 3): a mood in one tap becomes a journal entry,
+// with "Add more" and Undo, and a failed save never loses the tap; the next session,
+// homework and the day's prompt appear only when they have something to show. Offline,
+// with the service worker in control and the host stopped.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { openOffline, appReady, storedRecords, simulateFullDisk, dayFromNow, until } from './helpers.mjs';
+
+const checkIn = (page) => page.getByRole('region', { name: 'How are you right now?' });
+const mood = (page, word) => checkIn(page).getByRole('button', { name: word, exact: true });
+const status = (page) => checkIn(page).getByRole('status');
+const entries = (page) => page.getByRole('region', { name: 'Your entries' }).getByRole('listitem');
+const live = async (page) => (await storedRecords(page, 'journal_entry')).filter((r) => !r.deleted);
+
+test('one tap on a mood saves an entry; Add more opens it in the full form; Undo takes it back', async (t) => {
+  const { page, server } = await openOffline(t, '');
+  assert.deepEqual((await checkIn(page).getByRole('button').allTextContents()).map((s) => s.trim()), ['Very low', 'Low', 'Okay', 'Good', 'Very good']);
+  assert.equal(await checkIn(page).locator('svg').count(), 5, 'each mood has its mark beside its word');
+
+  // One tap, and it is saved: the screen says which mood and when.
+  await mood(page, 'Okay').click();
+  await status(page).filter({ hasText: /^Saved: Okay, \d{1,2}:\d{2}/ }).waitFor();
+  const [saved] = await live(page);
+  assert.equal(saved.body.mood, 3);
+  assert.equal(saved.body.text, '');
+
+  // Reloaded, the journal has it.
+  await page.goto(server.url + 'journal');
+  await appReady(page);
+  await entries(page).first().getByText('Okay').waitFor();
+  assert.equal(await entries(page).count(), 1);
+
+  // "Add more" opens that entry, its mood chosen, in the full form.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Today' }).click();
+  await mood(page, 'Good').click();
+  await status(page).filter({ hasText: /^Saved: Good, / }).waitFor();
+  await status(page).getByRole('link', { name: 'Add more' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Edit entry' }).waitFor();
+  assert.ok(await page.getByRole('radiogroup', { name: 'Mood' }).getByRole('radio', { name: 'Good', exact: true }).isChecked());
+  assert.match(page.url(), /write\?id=/);
+  await page.getByLabel("What's on your mind?").fill('A walk helped.');
+  await page.getByRole('button', { name: 'Save entry' }).click();
+  await entries(page).filter({ hasText: 'A walk helped.' }).waitFor();
+  assert.equal((await live(page)).length, 2, 'Add more changed the entry, it did not make another');
+
+  // Undo takes a tap back.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Today' }).click();
+  await mood(page, 'Very low').click();
+  await status(page).filter({ hasText: /^Saved: Very low, / }).waitFor();
+  await until(async () => (await live(page)).length === 3, 'the third entry stored');
+  await status(page).getByRole('button', { name: 'Undo' }).click();
+  await status(page).filter({ hasText: 'Removed.' }).waitFor();
+  await until(async () => (await live(page)).length === 2, 'the undone entry gone from the journal');
+  await page.reload();
+  await appReady(page);
+  await page.goto(server.url + 'journal');
+  await entries(page).filter({ hasText: 'A walk helped.' }).waitFor();
+  assert.equal(await entries(page).count(), 2);
+  assert.equal(await entries(page).filter({ hasText: 'Very low' }).count(), 0);
+});
+
+test('a check-in that cannot be saved says so and offers the full form with the mood kept', async (t) => {
+  const { page, context } = await openOffline(t, '', { allowErrors: [/quota|QuotaExceeded/i] });
+  await simulateFullDisk(context);
+  await page.reload();
+  await appReady(page);
+  await page.evaluate(() => { window.__diskFull = true; });
+  await mood(page, 'Low').click();
+  await checkIn(page).getByText("Your check-in (Low) couldn't be saved.", { exact: false }).waitFor();
+  assert.equal(await status(page).getByText('Saved:').count(), 0);
+  assert.equal((await live(page)).length, 0);
+
+  await page.evaluate(() => { window.__diskFull = false; });
+  await checkIn(page).getByRole('link', { name: 'Write it in the full form' }).click();
+  await page.getByRole('heading', { level: 1, name: 'New entry' }).waitFor();
+  assert.ok(await page.getByRole('radiogroup', { name: 'Mood' }).getByRole('radio', { name: 'Low', exact: true }).isChecked());
+  await page.getByRole('button', { name: 'Save entry' }).click();
+  await page.getByRole('status').filter({ hasText: 'Saved on this device.' }).waitFor();
+  const [kept] = await live(page);
+  assert.equal(kept.body.mood, 2);
+});
+
+/// The day's prompt for a weekday, as domain::today chooses it for an empty week.
+const PROMPT = { 1: 'Plan something nice', 2: 'Plan something nice', 3: 'Make time to rest', 4: 'Make time to rest', 5: 'Note a win', 6: 'Note a win', 0: 'Note a win' };
+
+test('Today changes as data appears: an empty profile shows only what it can offer', async (t) => {
+  const { page, server } = await openOffline(t, '');
+  const main = page.getByRole('main');
+  await mood(page, 'Okay').waitFor();
+  // What an empty profile offers: a mood, help, the week, writing, and the day's prompt.
+  await main.getByRole('link', { name: "I'm struggling" }).waitFor();
+  await main.getByRole('link', { name: 'My week' }).waitFor();
+  const weekday = await page.evaluate(() => new Date().getDay());
+  await main.getByRole('link', { name: PROMPT[weekday] }).waitFor();
+  // Nothing planned: no session line, no homework.
+  assert.equal(await main.getByRole('link', { name: /^Next session:/ }).count(), 0);
+  assert.equal(await main.getByRole('link', { name: /^Homework:/ }).count(), 0);
+
+  // A session tomorrow: its line and countdown show, and the win prompt appears once.
+  await page.goto(server.url + 'sessions?appointment=new');
+  const form = page.getByRole('region', { name: 'Add a session' });
+  await form.getByLabel('Day').fill((await dayFromNow(page, 1)).value);
+  await form.getByLabel('Starts at').fill('18:00');
+  await form.getByRole('button', { name: 'Save' }).click();
+  await page.getByRole('region', { name: 'Next session' }).getByText('tomorrow', { exact: false }).waitFor();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Today' }).click();
+  const next = main.getByRole('link', { name: /^Next session: .*(6:00.PM|18:00).*tomorrow/ });
+  await next.waitFor();
+  assert.equal(await main.getByRole('link', { name: 'Note a win' }).count(), 1, 'one way to note a win, not two');
+
+  // Homework: it shows, by name.
+  await page.goto(server.url + 'homework');
+  await page.getByRole('link', { name: 'Add homework' }).click();
+  const hw = page.getByRole('region', { name: 'Add homework' });
+  await hw.getByLabel('What to do').fill('Walk after lunch');
+  await hw.getByRole('button', { name: 'Save' }).click();
+  await page.getByRole('region', { name: 'To do' }).getByText('Walk after lunch').waitFor();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Today' }).click();
+  await main.getByRole('link', { name: 'Homework: Walk after lunch, not done yet' }).waitFor();
+  await next.waitFor();
+});
