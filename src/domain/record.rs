@@ -39,10 +39,12 @@ pub enum Kind {
     JournalMonth,
     /// A therapy appointment or series (`appointment`).
     Appointment,
+    /// The person's self-care plan (`rest`).
+    SelfCare,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 15] = [
+    pub const ALL: [Kind; 16] = [
         Kind::JournalEntry,
         Kind::ThoughtRecord,
         Kind::CheckIn,
@@ -58,6 +60,7 @@ impl Kind {
         Kind::Draft,
         Kind::JournalMonth,
         Kind::Appointment,
+        Kind::SelfCare,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -77,6 +80,7 @@ impl Kind {
             Kind::Draft => "draft",
             Kind::JournalMonth => "journal_month",
             Kind::Appointment => "appointment",
+            Kind::SelfCare => "self_care",
         }
     }
 
