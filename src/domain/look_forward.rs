@@ -78,16 +78,20 @@ pub enum PlanError {
     Enjoyed,
 }
 
+/// A rating that is not a whole number from 0 to 10.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct NotARating;
+
 /// A 0-10 rating as typed: empty is no rating; anything else must be a whole number
 /// from 0 to 10.
-pub fn rating(text: &str) -> Result<Option<u8>, ()> {
+pub fn rating(text: &str) -> Result<Option<u8>, NotARating> {
     let t = text.trim();
     if t.is_empty() {
         return Ok(None);
     }
     match t.parse::<u8>() {
         Ok(n) if n <= 10 => Ok(Some(n)),
-        _ => Err(()),
+        _ => Err(NotARating),
     }
 }
 
@@ -172,7 +176,7 @@ impl PlanDraft {
             "" => String::new(),
             t => dates::time_text(dates::parse_time(t).ok_or(PlanError::BadTime)?),
         };
-        let expected = rating(&self.expected).map_err(|()| PlanError::Expected)?;
+        let expected = rating(&self.expected).map_err(|_| PlanError::Expected)?;
         let (happened, enjoyed) = if day <= today {
             let happened = match self.happened.as_str() {
                 "yes" => Some(true),
@@ -182,7 +186,7 @@ impl PlanDraft {
             let enjoyed = if happened == Some(false) {
                 None
             } else {
-                rating(&self.enjoyed).map_err(|()| PlanError::Enjoyed)?
+                rating(&self.enjoyed).map_err(|_| PlanError::Enjoyed)?
             };
             // A rating of how it was says it happened.
             let happened = if enjoyed.is_some() {

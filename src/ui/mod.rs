@@ -11,7 +11,10 @@ pub mod homework;
 mod journal;
 pub mod kit;
 mod lazy;
+// Public for `ThisWeekPlans`, which Today places.
+pub mod look_forward;
 mod patterns;
+mod rest;
 // Public for `ProgressLink` and `ProgressPrompt`, which Today and Sessions place.
 pub mod progress;
 mod safety_plan;
@@ -91,6 +94,8 @@ pub fn App() -> impl IntoView {
                     <RouteView path=path!("/homework") view=lazy::HomeworkScreen/>
                     <RouteView path=path!("/homework-link") view=lazy::HomeworkLinkScreen/>
                     <RouteView path=path!("/progress") view=lazy::ProgressScreen/>
+                    <RouteView path=path!("/look-forward") view=lazy::LookForwardScreen/>
+                    <RouteView path=path!("/rest") view=lazy::RestScreen/>
                 </Routes>
             </widgets::Shell>
         </Router>

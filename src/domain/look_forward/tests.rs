@@ -40,11 +40,11 @@ fn ratings_outside_zero_to_ten_are_refused() {
     assert_eq!(rating(""), Ok(None));
     assert_eq!(rating(" 0 "), Ok(Some(0)));
     assert_eq!(rating("10"), Ok(Some(10)));
-    assert_eq!(rating("11"), Err(()));
-    assert_eq!(rating("-1"), Err(()));
-    assert_eq!(rating("7.5"), Err(()));
-    assert_eq!(rating("lots"), Err(()));
-    assert_eq!(rating("300"), Err(()));
+    assert_eq!(rating("11"), Err(NotARating));
+    assert_eq!(rating("-1"), Err(NotARating));
+    assert_eq!(rating("7.5"), Err(NotARating));
+    assert_eq!(rating("lots"), Err(NotARating));
+    assert_eq!(rating("300"), Err(NotARating));
 
     let today = d(2026, 11, 27);
     let mut f = PlanDraft::new_on(today);
