@@ -129,8 +129,14 @@ fn PlanForm(editing: Option<RecordId>, pick: RwSignal<Option<String>>) -> impl I
     let (expected, set_expected) =
         text_field(value, problem, |d| &d.expected, |d, v| d.expected = v);
     let (enjoyed, set_enjoyed) = text_field(value, problem, |d| &d.enjoyed, |d, v| d.enjoyed = v);
-    // Its day has come (or it is in the past): ask how it went.
-    let due = move || value.with(|d| d.day(today).is_some_and(|day| day <= today));
+    // Its day has come: ask how it went. A new plan asks only for a day already past
+    // (logged as done); one made for today is asked about once it is saved.
+    let due = move || {
+        value.with(|d| {
+            d.day(today)
+                .is_some_and(|day| day < today || (!is_new && day == today))
+        })
+    };
     let happened = move || value.with(|d| d.happened.clone());
     let answer = move |a: &'static str, label: &'static str| {
         view! {
