@@ -53,6 +53,9 @@ fn SelfCarePlan() -> impl IntoView {
             })
         })
     });
+    // Here, not in the form: the first save of a new plan draws the form afresh for the
+    // stored plan, and "Saved" must stay.
+    let saved = RwSignal::new(false);
     view! {
         <section class="card" aria-labelledby="self-care-title">
             <h2 id="self-care-title">"My self-care plan"</h2>
@@ -60,14 +63,14 @@ fn SelfCarePlan() -> impl IntoView {
             {move || match id.get() {
                 None => view! { <p class="muted" role="status">"Loading…"</p> }.into_any(),
                 Some(Err(e)) => view! { <LoadProblem error=e/> }.into_any(),
-                Some(Ok(editing)) => view! { <SelfCareForm editing=editing/> }.into_any(),
+                Some(Ok(editing)) => view! { <SelfCareForm editing=editing saved=saved/> }.into_any(),
             }}
         </section>
     }
 }
 
 #[component]
-fn SelfCareForm(editing: Option<RecordId>) -> impl IntoView {
+fn SelfCareForm(editing: Option<RecordId>, saved: RwSignal<bool>) -> impl IntoView {
     let kit = Form::new(FormSpec {
         draft_key: draft_key("self-care", editing.as_ref()),
         editing,
@@ -76,7 +79,6 @@ fn SelfCareForm(editing: Option<RecordId>) -> impl IntoView {
     });
     let value = kit.value;
     let problem = RwSignal::new(None::<String>);
-    let saved = RwSignal::new(false);
     let _ = kit.on_saved(move |_| saved.set(true));
     let busy = kit.pending();
     let save = move |ev: leptos::ev::SubmitEvent| {
