@@ -10,7 +10,7 @@
 
 use std::collections::BTreeMap;
 
-use chrono::{Datelike, Days, NaiveDate, Weekday};
+use chrono::{Datelike, Days, NaiveDate, NaiveDateTime, Weekday};
 use serde::{Deserialize, Serialize};
 
 use super::dates;
@@ -49,14 +49,17 @@ impl Body for Plan {
 }
 
 impl Plan {
-    /// Its day has come (today or earlier): the person can say how it went.
-    pub fn is_due(&self, today: NaiveDate) -> bool {
-        self.day <= today
-    }
-
-    /// Its day has come and the person has not yet said how it went.
-    pub fn awaits_looking_back(&self, today: NaiveDate) -> bool {
-        self.is_due(today) && self.happened.is_none()
+    /// Its time has come (an earlier day, or today once its time, if it has one, has
+    /// come) and the person has not yet said how it went.
+    pub fn awaits_looking_back(&self, now: NaiveDateTime) -> bool {
+        self.happened.is_none()
+            && match self.day.cmp(&now.date()) {
+                std::cmp::Ordering::Less => true,
+                std::cmp::Ordering::Greater => false,
+                std::cmp::Ordering::Equal => {
+                    dates::parse_time(&self.time).is_none_or(|t| t <= now.time())
+                }
+            }
     }
 }
 

@@ -111,7 +111,7 @@ fn after_answers_count_only_once_the_day_has_come_and_a_past_plan_can_be_logged_
     f.day = "2026-11-20".into();
     let p = f.plan(today).unwrap();
     assert_eq!((p.happened, p.enjoyed), (Some(true), Some(9)));
-    assert!(!p.awaits_looking_back(today));
+    assert!(!p.awaits_looking_back(today.and_hms_opt(12, 0, 0).unwrap()));
 
     // "It didn't happen" drops any rating of how it was.
     f.happened = "no".into();
@@ -125,8 +125,14 @@ fn after_answers_count_only_once_the_day_has_come_and_a_past_plan_can_be_logged_
 
     // The form of a stored plan gives the same plan back.
     assert_eq!(PlanDraft::of(&p).plan(today).unwrap(), p);
-    assert!(plan("x", today).awaits_looking_back(today));
-    assert!(!plan("x", d(2026, 11, 28)).awaits_looking_back(today));
+    let noon = today.and_hms_opt(12, 0, 0).unwrap();
+    assert!(plan("x", today).awaits_looking_back(noon), "today, no time");
+    assert!(plan("x", d(2026, 11, 26)).awaits_looking_back(noon));
+    assert!(!plan("x", d(2026, 11, 28)).awaits_looking_back(noon));
+    let mut evening = plan("x", today);
+    evening.time = "19:00".into();
+    assert!(!evening.awaits_looking_back(noon), "not before its time");
+    assert!(evening.awaits_looking_back(today.and_hms_opt(19, 0, 0).unwrap()));
 }
 
 #[test]

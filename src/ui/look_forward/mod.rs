@@ -11,7 +11,7 @@ mod this_week;
 
 pub use this_week::ThisWeekPlans;
 
-use chrono::{NaiveDate, Weekday};
+use chrono::{NaiveDate, NaiveDateTime, Weekday};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
@@ -24,7 +24,7 @@ use crate::domain::record::{Record, RecordId};
 use crate::domain::route::Route;
 use crate::store::StoreError;
 use crate::ui::context::Base;
-use crate::ui::format::{day_long, day_short, number, today, wall_time};
+use crate::ui::format::{day_long, day_short, local_now, number, today, wall_time};
 use crate::ui::kit::{
     draft_key, enter_never_submits, go_to, live, text_field, Form, FormNotices, FormProblems,
     FormSpec, Listing, Loaded, Removal, Shown,
@@ -263,8 +263,8 @@ fn PlanLists(plans: LocalResource<Loaded<Plan>>) -> impl IntoView {
     let failure = RwSignal::new(None::<StoreError>);
     let removed = RwSignal::new(None::<Record<Plan>>);
     let shown = Signal::derive(move || plans.with(|l| Shown::of(l.as_ref())));
-    let today = today();
-    let weeks = Weeks::of(today, FIRST_DAY);
+    let now = local_now();
+    let weeks = Weeks::of(now.date(), FIRST_DAY);
     let group = move |title: &'static str,
                       id: &'static str,
                       keep: fn(&Weeks, NaiveDate) -> bool,
@@ -283,7 +283,7 @@ fn PlanLists(plans: LocalResource<Loaded<Plan>>) -> impl IntoView {
             }
             let items = mine
                 .into_iter()
-                .map(|r| view! { <PlanItem record=r.clone() today=today failure=failure removed=removed/> })
+                .map(|r| view! { <PlanItem record=r.clone() now=now failure=failure removed=removed/> })
                 .collect_view();
             Some(view! {
                 <section class="card" aria-labelledby=id>
@@ -313,7 +313,7 @@ fn PlanLists(plans: LocalResource<Loaded<Plan>>) -> impl IntoView {
 #[component]
 fn PlanItem(
     record: Record<Plan>,
-    today: NaiveDate,
+    now: NaiveDateTime,
     failure: RwSignal<Option<StoreError>>,
     removed: RwSignal<Option<Record<Plan>>>,
 ) -> impl IntoView {
@@ -333,7 +333,7 @@ fn PlanItem(
         (None, _) => None,
     };
     let which = format!(" ({})", p.what);
-    let ask = p.awaits_looking_back(today).then(|| {
+    let ask = p.awaits_looking_back(now).then(|| {
         view! {
             <p><A href=edit.clone()>"How did it go?"<span class="visually-hidden">{which}</span></A></p>
         }
