@@ -381,10 +381,11 @@ fn check_body(kind: Kind, body: &Value) -> Result<(), serde_json::Error> {
         Kind::SafetyPlan => is::<SafetyPlan>(body),
         Kind::Appointment => is::<Appointment>(body),
         Kind::WorkingOn => is::<crate::domain::prep::WorkingOn>(body),
-        // Kinds with no body type of their own yet: any JSON object.
-        Kind::SupportPerson | Kind::LookForward | Kind::RestLog => {
-            is::<serde_json::Map<String, Value>>(body)
-        }
+        Kind::LookForward => is::<crate::domain::look_forward::Plan>(body),
+        Kind::RestLog => is::<crate::domain::rest::RestLog>(body),
+        Kind::SelfCare => is::<crate::domain::rest::SelfCare>(body),
+        // A kind with no body type of its own yet: any JSON object.
+        Kind::SupportPerson => is::<serde_json::Map<String, Value>>(body),
         Kind::Draft | Kind::JournalMonth => Ok(()),
     }
 }
@@ -456,6 +457,8 @@ pub fn kind_words(kind: Kind, n: usize) -> &'static str {
         Kind::Appointment => "appointments",
         Kind::WorkingOn if one => "note on what I'm working on",
         Kind::WorkingOn => "notes on what I'm working on",
+        Kind::SelfCare if one => "self-care plan",
+        Kind::SelfCare => "self-care plans",
     }
 }
 

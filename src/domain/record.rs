@@ -41,10 +41,12 @@ pub enum Kind {
     Appointment,
     /// "What I'm working on in therapy" (issue 10, item 8).
     WorkingOn,
+    /// The person's self-care plan (`rest`).
+    SelfCare,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 16] = [
+    pub const ALL: [Kind; 17] = [
         Kind::JournalEntry,
         Kind::ThoughtRecord,
         Kind::CheckIn,
@@ -61,6 +63,7 @@ impl Kind {
         Kind::JournalMonth,
         Kind::Appointment,
         Kind::WorkingOn,
+        Kind::SelfCare,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -81,6 +84,7 @@ impl Kind {
             Kind::JournalMonth => "journal_month",
             Kind::Appointment => "appointment",
             Kind::WorkingOn => "working_on",
+            Kind::SelfCare => "self_care",
         }
     }
 

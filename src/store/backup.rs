@@ -69,6 +69,7 @@ raw_bodies! {
     RawJournalMonth => JournalMonth,
     RawAppointment => Appointment,
     RawWorkingOn => WorkingOn,
+    RawSelfCare => SelfCare,
 }
 
 /// Everything a backup holds, read from this device.

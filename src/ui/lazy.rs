@@ -230,6 +230,24 @@ lazy_screen!(
     Route::Welcome,
     view! { <super::welcome::Welcome/> }
 );
+// Look forward and Rest share the `week` chunk: they are used together, week by week,
+// and in `more` they would make Sessions and Settings wait for code they do not show.
+lazy_screen!(
+    LookForwardScreen,
+    week,
+    look_forward_view,
+    look_forward_fetch,
+    Route::LookForward,
+    view! { <super::look_forward::LookForward/> }
+);
+lazy_screen!(
+    RestScreen,
+    week,
+    rest_view,
+    rest_fetch,
+    Route::Rest,
+    view! { <super::rest::Rest/> }
+);
 
 type Tidy = Pin<Box<dyn Future<Output = Result<store::housekeeping::Done, StoreError>>>>;
 

@@ -12,9 +12,12 @@ pub mod homework;
 mod journal;
 pub mod kit;
 mod lazy;
+// Public for `ThisWeekPlans`, which Today places.
+pub mod look_forward;
 mod patterns;
 // Public for `PrepareLink`, which Today places.
 pub mod prep;
+mod rest;
 // Public for `ProgressLink` and `ProgressPrompt`, which Today and Sessions place.
 pub mod progress;
 mod safety_plan;
@@ -100,6 +103,8 @@ pub fn App() -> impl IntoView {
                     <RouteView path=path!("/backup") view=lazy::BackupScreen/>
                     <RouteView path=path!("/week") view=lazy::WeekScreen/>
                     <RouteView path=path!("/welcome") view=lazy::WelcomeScreen/>
+                    <RouteView path=path!("/look-forward") view=lazy::LookForwardScreen/>
+                    <RouteView path=path!("/rest") view=lazy::RestScreen/>
                 </Routes>
             </widgets::Shell>
         </Router>

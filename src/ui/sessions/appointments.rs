@@ -39,10 +39,11 @@ pub fn Appointments() -> impl IntoView {
     }
 }
 
-/// The ways to the rest of the therapy loop: homework and Progress.
+/// The ways to the rest of the therapy loop: homework, Progress, Look forward and Rest.
 #[component]
 pub fn BetweenSessions() -> impl IntoView {
-    let homework = expect_context::<Base>().href(Route::Homework);
+    let base = expect_context::<Base>();
+    let homework = base.href(Route::Homework);
     view! {
         <section class="card" aria-labelledby="between-title">
             <h2 id="between-title">"Between sessions"</h2>
@@ -50,6 +51,8 @@ pub fn BetweenSessions() -> impl IntoView {
             <ul class="link-list">
                 <li><A href=homework>"My homework"</A></li>
                 <li><crate::ui::progress::ProgressLink/></li>
+                <li><A href=base.href(Route::LookForward)>"Look forward: small things to plan"</A></li>
+                <li><A href=base.href(Route::Rest)>"Rest and self-care"</A></li>
             </ul>
         </section>
     }

@@ -94,6 +94,9 @@ pub fn LineChart(
     /// The table's name for the value column.
     #[prop(default = "Value")]
     value_head: &'static str,
+    /// The table's name for the count column.
+    #[prop(default = "Entries")]
+    count_head: &'static str,
     /// Draw each point as the shape of its nearest mood.
     #[prop(optional)]
     marks: bool,
@@ -191,7 +194,7 @@ pub fn LineChart(
             </svg>
             <p class="visually-hidden">{move || format!("Values from {} to {}.", number(min), number(max))}</p>
             <figcaption>
-                <Numbers caption=title head=vec!["Period", value_head, "Entries"] rows=rows/>
+                <Numbers caption=title head=vec!["Period", value_head, count_head] rows=rows/>
             </figcaption>
         </figure>
     }
