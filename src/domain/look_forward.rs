@@ -10,7 +10,7 @@
 
 use std::collections::BTreeMap;
 
-use chrono::{Datelike, Days, NaiveDate, NaiveDateTime, Weekday};
+use chrono::{Days, NaiveDate, NaiveDateTime, Weekday};
 use serde::{Deserialize, Serialize};
 
 use super::dates;
@@ -213,10 +213,9 @@ impl PlanDraft {
     }
 }
 
-/// The first day of the week `d` is in, for weeks starting on `first`.
+/// The first day of the week `d` is in, for weeks starting on `first` (`domain::week`).
 pub fn week_start(d: NaiveDate, first: Weekday) -> NaiveDate {
-    let back = (7 + d.weekday().num_days_from_monday() - first.num_days_from_monday()) % 7;
-    d - Days::new(back as u64)
+    super::week::Week::containing(d, first).start
 }
 
 /// The plans from `from` to `to` (both included), not deleted, in the order they come

@@ -32,6 +32,11 @@ export const ROUTES = [
   { path: 'homework-link', title: 'Make a homework link' },
   { path: 'progress', title: 'Progress' },
   { path: 'prepare', title: 'Prepare for my session' },
+  { path: 'look-forward', title: 'Look forward' },
+  { path: 'rest', title: 'Rest and self-care' },
+  { path: 'week', title: 'My week' },
+  { path: 'welcome', title: 'Welcome' },
+  { path: 'backup', title: 'Backup and export' },
 ];
 
 export { startServer };

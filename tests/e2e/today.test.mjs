@@ -95,6 +95,8 @@ test('Today changes as data appears: an empty profile shows only what it can off
   // Nothing planned: no session line, no homework.
   assert.equal(await main.getByRole('link', { name: /^Next session:/ }).count(), 0);
   assert.equal(await main.getByRole('link', { name: /^Homework:/ }).count(), 0);
+  assert.equal(await main.getByRole('link', { name: 'Prepare for my session' }).count(), 0, 'nothing to prepare for');
+  assert.equal(await main.getByRole('region', { name: "This week's plans" }).count(), 0, 'no plans, no plans section');
 
   // A session tomorrow: its line and countdown show, and the win prompt appears once.
   await page.goto(server.url + 'sessions?appointment=new');
@@ -105,6 +107,11 @@ test('Today changes as data appears: an empty profile shows only what it can off
   await page.getByRole('region', { name: 'Next session' }).getByText('tomorrow', { exact: false }).waitFor();
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Today' }).click();
   const next = main.getByRole('link', { name: /^Next session: .*(6:00.PM|18:00).*tomorrow/ });
+  await next.waitFor();
+  // The session is near: the way to prepare for it is beside it.
+  await main.getByRole('link', { name: 'Prepare for my session' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Prepare for my session' }).waitFor();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Today' }).click();
   await next.waitFor();
   assert.equal(await main.getByRole('link', { name: 'Note a win' }).count(), 1, 'one way to note a win, not two');
 
@@ -118,4 +125,50 @@ test('Today changes as data appears: an empty profile shows only what it can off
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Today' }).click();
   await main.getByRole('link', { name: 'Homework: Walk after lunch, not done yet' }).waitFor();
   await next.waitFor();
+});
+
+test("a plan and a rest this week show on Today and in My week, and the day's prompt stops asking for them", async (t) => {
+  const { page, server } = await openOffline(t, 'look-forward');
+  const main = page.getByRole('main');
+  const today = (await dayFromNow(page, 0)).value;
+  const plan = page.getByRole('region', { name: 'Plan something' });
+  await plan.getByLabel('What would you like to do?').fill('Swim at the lido');
+  await plan.getByLabel('Day').fill(today);
+  await plan.getByLabel('Time (optional)').fill('23:30');
+  await plan.getByLabel('With whom (optional)').fill('Sam');
+  await plan.getByRole('button', { name: 'Save this plan' }).click();
+  await main.getByText('Swim at the lido').first().waitFor();
+
+  await page.goto(server.url + 'rest');
+  await appReady(page);
+  const rest = page.getByRole('region', { name: 'Log some rest' });
+  await rest.getByLabel('What did you do?').fill('A long bath');
+  await rest.getByLabel('Day').fill(today);
+  await rest.getByLabel('How restored do you feel?').fill('7');
+  await rest.getByRole('button', { name: 'Save this rest' }).click();
+  await main.getByText('A long bath').first().waitFor();
+
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Today' }).click();
+  const plans = main.getByRole('region', { name: "This week's plans" });
+  await plans.getByText('Swim at the lido').waitFor();
+  // Planned and rested this week: the prompt asks only for a win, whatever the day.
+  await main.getByRole('link', { name: 'Note a win' }).click();
+  const wins = page.getByRole('region', { name: 'Wins' });
+  await wins.getByLabel("Something I handled in a way I'm pleased with").fill('Said no to an extra shift');
+  await wins.getByRole('button', { name: 'Save this win' }).click();
+  await wins.getByText('Saved. Well done for noticing it.').waitFor();
+  // With all three, the prompt has nothing left to ask.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Today' }).click();
+  await plans.getByText('Swim at the lido').waitFor();
+  await until(async () => {
+    let shown = 0;
+    for (const name of ['Plan something nice', 'Make time to rest', 'Note a win']) shown += await main.getByRole('link', { name }).count();
+    return shown === 0;
+  }, 'no prompt left');
+
+  await main.getByRole('link', { name: 'My week' }).click();
+  const week = page.getByRole('main');
+  await week.getByRole('link', { name: /23:30: Planned: Swim at the lido \(with Sam\)/ }).waitFor();
+  await week.getByRole('link', { name: 'Rest: A long bath (restored 7/10)' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Rest and self-care' }).waitFor();
 });

@@ -33,8 +33,10 @@ use crate::ui::widgets::{
     ActionMenu, LineChart, MenuItem, OpenMenu, Page, Point, StoreMessage, UndoToast,
 };
 
-/// Weeks start on Monday here, as in Patterns, until the week view's locale rule lands.
-pub const FIRST_DAY: Weekday = Weekday::Mon;
+/// The first day of a week here: the locale's, as in My week.
+pub fn first_day() -> Weekday {
+    crate::ui::week::first_weekday()
+}
 
 #[component]
 pub fn LookForward() -> impl IntoView {
@@ -264,7 +266,7 @@ fn PlanLists(plans: LocalResource<Loaded<Plan>>) -> impl IntoView {
     let removed = RwSignal::new(None::<Record<Plan>>);
     let shown = Signal::derive(move || plans.with(|l| Shown::of(l.as_ref())));
     let now = local_now();
-    let weeks = Weeks::of(now.date(), FIRST_DAY);
+    let weeks = Weeks::of(now.date(), first_day());
     let group = move |title: &'static str,
                       id: &'static str,
                       keep: fn(&Weeks, NaiveDate) -> bool,
@@ -372,7 +374,7 @@ fn Compared(plans: LocalResource<Loaded<Plan>>) -> impl IntoView {
     };
     let sentence = move || gap_sentence(&gap(&bodies()));
     let points = Signal::derive(move || {
-        gap_by_week(&bodies(), FIRST_DAY)
+        gap_by_week(&bodies(), first_day())
             .into_iter()
             .map(|w| Point {
                 label: format!("Week of {}", day_short(w.start)),

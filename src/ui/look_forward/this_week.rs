@@ -10,7 +10,7 @@ use crate::ui::context::Base;
 use crate::ui::format::{day_short, today};
 use crate::ui::kit::live;
 
-/// This week's plans (weeks from `super::FIRST_DAY`), each "what · day", then "Look
+/// This week's plans (weeks from `super::first_day()`), each "what · day", then "Look
 /// forward". Nothing at all while loading, on a failed read, or with no plans this week.
 #[component]
 pub fn ThisWeekPlans() -> impl IntoView {
@@ -19,7 +19,7 @@ pub fn ThisWeekPlans() -> impl IntoView {
     let plans = live::<Plan>();
     move || {
         let list = plans.get()?.ok()?;
-        let week = Weeks::of(today(), super::FIRST_DAY).this_week;
+        let week = Weeks::of(today(), super::first_day()).this_week;
         let items: Vec<(String, String)> = between(&list, week.0, week.1)
             .into_iter()
             .map(|r| (r.body.what.clone(), day_short(r.body.day)))

@@ -20,7 +20,7 @@ use crate::ui::kit::{
     draft_key, enter_never_submits, go_to, live, text_field, Form, FormNotices, FormProblems,
     FormSpec, Listing, LoadProblem, Loaded, Removal, Shown,
 };
-use crate::ui::look_forward::FIRST_DAY;
+use crate::ui::look_forward::first_day;
 use crate::ui::widgets::{
     ActionMenu, LineChart, MenuItem, Numbers, OpenMenu, Page, Point, StoreMessage, UndoToast,
 };
@@ -308,7 +308,7 @@ fn RestAndMood(rests: LocalResource<Loaded<RestLog>>) -> impl IntoView {
             .filter(|r| !r.meta.is_deleted())
             .map(|r| &r.body)
             .collect();
-        Some(by_week(&r, &e, FIRST_DAY))
+        Some(by_week(&r, &e, first_day()))
     });
     let sentence = move || {
         weeks.with(|w| {

@@ -13,8 +13,10 @@ use leptos_router::NavigateOptions;
 
 use crate::domain::appointment::{countdown, next_session, Appointment};
 use crate::domain::journal::{EntryDraft, NEW_ENTRY_DRAFT};
+use crate::domain::look_forward::Plan;
 use crate::domain::progress::{session_prompt, Win};
 use crate::domain::record::RecordId;
+use crate::domain::rest::RestLog;
 use crate::domain::route::Route;
 use crate::domain::today::{day_prompt, WeekSoFar};
 use crate::domain::week::Week;
@@ -44,7 +46,7 @@ pub fn Today() -> impl IntoView {
                 <NextSession/>
                 <crate::ui::homework::HomeworkDue/>
                 <crate::ui::progress::ProgressPrompt/>
-                // plans: lead wires ThisWeekPlans here
+                <crate::ui::look_forward::ThisWeekPlans/>
                 <DayPrompt/>
                 <p class="today__ways">
                     <A href=base.href(Route::Struggling) attr:class="button button--primary button--big">"I'm struggling"</A>
@@ -121,7 +123,14 @@ fn NextSession() -> impl IntoView {
             wall_time(start),
             countdown(now, start, a.minutes)
         );
-        Some(view! { <p class="next-session"><A href=href.clone()>{text}</A></p> })
+        // Before a session (when Progress asks for a win), the way to prepare for it.
+        let near = session_prompt(Some((start, a.minutes)), now).is_some();
+        Some(view! {
+            <p class="next-session">
+                <A href=href.clone()>{text}</A>
+                {near.then(|| view! { " · " <crate::ui::prep::PrepareLink/> })}
+            </p>
+        })
     }
 }
 
@@ -132,6 +141,8 @@ fn DayPrompt() -> impl IntoView {
     let base = expect_context::<Base>();
     let wins = live::<Win>();
     let appointments = live::<Appointment>();
+    let plans = live::<Plan>();
+    let rests = live::<RestLog>();
     move || {
         let day = today();
         let week = Week::containing(day, crate::ui::week::first_weekday());
@@ -142,10 +153,19 @@ fn DayPrompt() -> impl IntoView {
             session_prompt(next, now).is_some()
         });
         let won = wins.get()?.ok()?.iter().any(|w| week.contains(w.body.day));
+        let planned = plans
+            .get()?
+            .ok()?
+            .iter()
+            .any(|p| !p.meta.is_deleted() && week.contains(p.body.day));
+        let rested = rests
+            .get()?
+            .ok()?
+            .iter()
+            .any(|r| !r.meta.is_deleted() && week.contains(r.body.day));
         let so_far = WeekSoFar {
-            // plans: the lead sets `planned` and `rested` from Look forward and Rest.
-            planned: false,
-            rested: false,
+            planned,
+            rested,
             win: won || asked,
         };
         let nudge = day_prompt(day.weekday(), so_far)?;

@@ -6,7 +6,9 @@ use leptos_router::components::A;
 use crate::domain::appointment::Appointment;
 use crate::domain::homework::Homework;
 use crate::domain::journal::Mood;
+use crate::domain::look_forward::{self, Plan};
 use crate::domain::patterns::local_time;
+use crate::domain::rest::{self, RestLog};
 use crate::domain::route::Route;
 use crate::domain::week::Week;
 use crate::ui::context::{journal_summaries, Base};
@@ -36,11 +38,12 @@ pub fn WeekPage() -> impl IntoView {
     let week = RwSignal::new(this_week);
 
     // Each source puts its own lines on the days; the page lays them out.
-    // plans: the lead adds the plans and rest sources here (a line each).
     let sources: Vec<Source> = vec![
         entries(week, &base),
         sessions(week, &base),
         homework(week, &base),
+        plans(week, &base),
+        rests(week, &base),
     ];
 
     let keys = move |ev: KeyboardEvent| {
@@ -201,6 +204,70 @@ fn homework(week: RwSignal<Week>, base: &Base) -> Source {
                 }
             }
             out
+        })
+    })
+}
+
+/// Plans to look forward to (`domain::look_forward::between`), at their time if they
+/// have one, with whom if someone comes along.
+fn plans(week: RwSignal<Week>, base: &Base) -> Source {
+    let loaded = live::<Plan>();
+    let href = base.href(Route::LookForward);
+    Signal::derive(move || {
+        let w = week.get();
+        loaded.with(|l| match l {
+            Some(Ok(all)) => look_forward::between(all, w.start, w.end())
+                .into_iter()
+                .map(|r| {
+                    let p = &r.body;
+                    let minute = p
+                        .time
+                        .split_once(':')
+                        .and_then(|(h, m)| {
+                            Some(h.parse::<u32>().ok()? * 60 + m.parse::<u32>().ok()?)
+                        })
+                        .unwrap_or(24 * 60);
+                    let what = if p.with.trim().is_empty() {
+                        format!("Planned: {}", p.what)
+                    } else {
+                        format!("Planned: {} (with {})", p.what, p.with.trim())
+                    };
+                    DayItem {
+                        day: p.day,
+                        minute,
+                        mood: None,
+                        text: if p.time.is_empty() {
+                            what
+                        } else {
+                            format!("{}: {what}", p.time)
+                        },
+                        href: href.clone(),
+                    }
+                })
+                .collect(),
+            _ => Vec::new(),
+        })
+    })
+}
+
+/// Rest logged on a day (`domain::rest::between`), with how restored it left the person.
+fn rests(week: RwSignal<Week>, base: &Base) -> Source {
+    let loaded = live::<RestLog>();
+    let href = base.href(Route::Rest);
+    Signal::derive(move || {
+        let w = week.get();
+        loaded.with(|l| match l {
+            Some(Ok(all)) => rest::between(all, w.start, w.end())
+                .into_iter()
+                .map(|r| DayItem {
+                    day: r.body.day,
+                    minute: 24 * 60,
+                    mood: None,
+                    text: format!("Rest: {} (restored {}/10)", r.body.what, r.body.restored),
+                    href: href.clone(),
+                })
+                .collect(),
+            _ => Vec::new(),
         })
     })
 }
