@@ -11,6 +11,7 @@ pub mod homework;
 mod journal;
 pub mod kit;
 mod lazy;
+mod lock;
 mod patterns;
 // Public for `ProgressLink` and `ProgressPrompt`, which Today and Sessions place.
 pub mod progress;
@@ -67,10 +68,17 @@ pub fn App() -> impl IntoView {
     provide_context(pwa::register(&base));
     provide_context(Flash(RwSignal::new(None)));
     provide_context(Base(base.clone()));
-    lazy::housekeeping_soon();
+    // With the passcode lock on, the app starts locked; housekeeping waits for the key.
+    let locked = RwSignal::new(store::lock::is_locked());
+    provide_context(lock::Locked(locked));
+    lock::watch();
+    if !locked.get_untracked() {
+        lazy::housekeeping_soon();
+    }
 
     view! {
         <Router base=base>
+            <Show when=move || !locked.get() fallback=|| view! { <lock::LockScreen/> }>
             <widgets::Shell>
                 <Routes fallback=|| view! { <widgets::NotFound/> }>
                     <RouteView path=path!("/") view=today::Today/>
@@ -93,6 +101,7 @@ pub fn App() -> impl IntoView {
                     <RouteView path=path!("/progress") view=lazy::ProgressScreen/>
                 </Routes>
             </widgets::Shell>
+            </Show>
         </Router>
     }
 }

@@ -20,6 +20,7 @@ pub fn Settings() -> impl IntoView {
                 <RegionPicker/>
             </section>
             <StorageSection/>
+            <crate::ui::lock::PasscodeSection/>
             <section class="card" aria-labelledby="privacy-title">
                 <h2 id="privacy-title">"Your privacy"</h2>
                 <p>"Everything you write is kept only in this browser, on this device. Between has no account and no server, and sends nothing anywhere: no analytics, no tracking. Something leaves this device only when you share it yourself, after seeing exactly what will be shared."</p>
