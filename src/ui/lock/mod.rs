@@ -102,8 +102,12 @@ pub fn watch() {
 fn refused_words(r: &Refused) -> String {
     match r {
         Refused::Wrong { wait: 0 } => "That passcode didn't match. Please try again.".into(),
-        Refused::Wrong { wait } | Refused::Wait(wait) => format!(
+        Refused::Wrong { wait } => format!(
             "That passcode didn't match. You can try again in {}. Nothing is deleted, however many tries it takes.",
+            crypto::wait_words(*wait)
+        ),
+        Refused::Wait(wait) => format!(
+            "Too many tries for now. You can try again in {}. Nothing is deleted, however many tries it takes.",
             crypto::wait_words(*wait)
         ),
         Refused::Weak(words) => (*words).into(),
@@ -120,7 +124,13 @@ pub fn LockScreen() -> impl IntoView {
     let passcode = RwSignal::new(String::new());
     let message = RwSignal::new(None::<String>);
     let busy = RwSignal::new(false);
-    let help = RwSignal::new(false);
+    // Opened at the help card's address (a shortcut, the static help page's link):
+    // help shows at once.
+    let at_help = window()
+        .location()
+        .pathname()
+        .is_ok_and(|p| p.trim_end_matches('/').ends_with("/help"));
+    let help = RwSignal::new(at_help);
     let wait = store::lock::wait_left();
     if wait > 0 {
         message.set(Some(refused_words(&Refused::Wait(wait))));
