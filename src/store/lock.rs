@@ -25,6 +25,7 @@ use super::{blobs, codec, sync, StoreError};
 
 const HEADER: &str = "between.lock";
 const FAILS: &str = "between.lock_fails";
+const OFFER_DISMISSED: &str = "between.lock_offer_dismissed";
 /// Records resealed per transaction by a pass.
 const BATCH: u32 = 50;
 
@@ -394,4 +395,13 @@ async fn reseal_blobs() -> Result<(), StoreError> {
         blobs::reseal(&id).await?;
     }
     Ok(())
+}
+
+/// Whether the person said "Not now" to the gentle offer of a passcode.
+pub fn offer_dismissed() -> bool {
+    LocalStorage::get::<bool>(OFFER_DISMISSED).unwrap_or(false)
+}
+
+pub fn dismiss_offer() {
+    let _ = LocalStorage::set(OFFER_DISMISSED, true);
 }

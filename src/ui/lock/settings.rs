@@ -5,11 +5,15 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use crate::domain::journal::JournalEntry;
 use crate::domain::route::Route;
 use crate::store;
 use crate::ui::context::Base;
 
 use super::{lock_now, refused_words};
+
+/// Entries written before the lock is offered.
+const OFFER_AFTER: usize = 5;
 
 const IDLE_CHOICES: [(Option<u32>, &str); 4] = [
     (Some(1), "1 minute"),
@@ -89,7 +93,27 @@ fn LockOff(on: RwSignal<bool>) -> impl IntoView {
             }
         });
     };
+    // Offered gently once a few entries are written: one line, "Not now" for good.
+    let offered = RwSignal::new(false);
+    if !store::lock::offer_dismissed() {
+        leptos::task::spawn_local(async move {
+            let few = store::list_recent::<JournalEntry>(OFFER_AFTER)
+                .await
+                .is_ok_and(|l| l.len() >= OFFER_AFTER);
+            let _ = offered.try_set(few);
+        });
+    }
+    let not_now = move |_| {
+        store::lock::dismiss_offer();
+        offered.set(false);
+    };
     view! {
+        {move || offered.get().then(|| view! {
+            <p class="message">
+                "You have written a few entries now. If others can use this device, a passcode keeps them private. "
+                <button type="button" class="button" on:click=not_now>"Not now"</button>
+            </p>
+        })}
         <p>"With a passcode, everything you write here, photos included, is encrypted on this device, and Between asks for the passcode each time it opens. Help is never locked: the crisis lines open without it."</p>
         <p class="message message--problem">
             <strong>"If you forget your passcode, your data cannot be recovered."</strong>
