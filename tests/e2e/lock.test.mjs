@@ -383,3 +383,24 @@ test('the page killed while the lock is being turned on: reopened, every record 
   assert.ok(!raw.text.includes('Killedmidway'));
   assert.equal(raw.records.filter((r) => r.kind === 'journal_entry').length, 3000, 'no entry lost');
 });
+
+test('the lock is offered gently once a few entries are written, and "Not now" is kept', async (t) => {
+  const { page } = await openApp(t, 'settings');
+  const offer = page.getByText('You have written a few entries now');
+  await page.getByRole('region', { name: 'Passcode lock' }).waitFor();
+  await page.waitForTimeout(300);
+  assert.equal(await offer.count(), 0, 'not before any entry');
+  const at = Date.now() - 3600_000;
+  await seedEntries(page, Array.from({ length: 5 }, (_, i) => ({ id: `o${i}`, at: at + i * 1000, mood: 4, text: `entry ${i}` })));
+  await page.reload();
+  await appReady(page);
+  await offer.waitFor();
+  await page.getByRole('button', { name: 'Not now' }).click();
+  await offer.waitFor({ state: 'detached' });
+  await page.reload();
+  await appReady(page);
+  await page.getByRole('region', { name: 'Passcode lock' }).waitFor();
+  await page.waitForTimeout(300);
+  assert.equal(await offer.count(), 0, 'not offered again');
+  assert.ok(await page.getByRole('button', { name: 'Turn on the lock' }).isVisible(), 'the lock is still there to turn on');
+});
