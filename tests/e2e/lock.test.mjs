@@ -404,3 +404,17 @@ test('the lock is offered gently once a few entries are written, and "Not now" i
   assert.equal(await offer.count(), 0, 'not offered again');
   assert.ok(await page.getByRole('button', { name: 'Turn on the lock' }).isVisible(), 'the lock is still there to turn on');
 });
+
+test('a second tab locks when the lock is turned on in the first', async (t) => {
+  const { page, server, context } = await openApp(t, 'journal');
+  await writeEntry(page, 'Twotabs entry');
+  const other = await context.newPage();
+  await other.goto(server.url + 'journal');
+  await appReady(other);
+  await other.getByText('Twotabs entry').waitFor();
+  await setPasscode(page, server);
+  await lockScreen(other).waitFor({ timeout: 15_000 });
+  assert.equal(await other.getByText('Twotabs entry').count(), 0, 'nothing left on its screen');
+  await unlock(other);
+  await other.getByText('Twotabs entry').waitFor();
+});

@@ -87,6 +87,17 @@ pub fn watch() {
     let _ =
         doc.add_event_listener_with_callback("visibilitychange", shown.as_ref().unchecked_ref());
     let _ = window().add_event_listener_with_callback("focus", shown.as_ref().unchecked_ref());
+    // Another tab turned the lock on (this tab has no key: reads and writes are
+    // refused) or off (this tab's lock screen is stale): start afresh.
+    let other_tab = Closure::<dyn Fn()>::new(|| {
+        let showing_lock = document().get_element_by_id("lock-passcode").is_some();
+        if store::lock::is_locked() != showing_lock && !LOCKING.get() {
+            crate::ui::kit::draft::flush_all();
+            let _ = window().location().reload();
+        }
+    });
+    let _ =
+        window().add_event_listener_with_callback("storage", other_tab.as_ref().unchecked_ref());
     let tick = Closure::<dyn Fn()>::new(check_idle);
     let _ = window().set_interval_with_callback_and_timeout_and_arguments_0(
         tick.as_ref().unchecked_ref(),
@@ -95,6 +106,7 @@ pub fn watch() {
     // All live as long as the page.
     used.forget();
     shown.forget();
+    other_tab.forget();
     tick.forget();
 }
 
