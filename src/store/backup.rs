@@ -12,17 +12,17 @@ use idb::TransactionMode;
 use js_sys::{Array, Uint8Array};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Blob, BlobPropertyBag};
 
 use crate::domain::backup::{self, BackupRecord, Checked, Existing, Photo};
 use crate::domain::record::{Body, Kind, Meta, Record};
 
-use super::codec;
 use super::db::with_db;
 use super::records::commit_on;
 use super::schema::{BLOBS, META, RECORDS};
+use super::{blobs, codec};
 use super::{months, sync, StoreError};
 
 /// A body of any kind as plain JSON, one type per kind so the codec sees the kind it
@@ -122,9 +122,15 @@ pub async fn snapshot() -> Result<Snapshot, StoreError> {
         }
     }
     let mut photos = Vec::with_capacity(blobs.len());
-    for (key, blob) in keys.iter().zip(blobs) {
-        let (Some(id), Ok(blob)) = (key.as_string(), blob.dyn_into::<Blob>()) else {
+    for (key, value) in keys.iter().zip(blobs) {
+        let Some(id) = key.as_string() else {
             continue;
+        };
+        // A plain Blob, or one sealed by the passcode lock, opened with the key in memory.
+        let blob = match blobs::picture(value, &id) {
+            Ok(blob) => blob,
+            Err(StoreError::Locked) => return Err(StoreError::Locked),
+            Err(_) => continue,
         };
         let bytes = JsFuture::from(blob.array_buffer())
             .await
@@ -225,6 +231,8 @@ pub async fn import(checked: &Checked, mode: Mode) -> Result<Outcome, StoreError
         kinds.insert(r.kind);
         values.push(encode_raw(meta, r.body.clone())?);
     }
+    // Pictures are sealed as the passcode lock says now, as `blobs::put` would.
+    let sealing = super::lock::sealing()?;
     let mut photos = Vec::new();
     for p in &checked.photos {
         if stored_photos.contains(&p.id) {
@@ -235,7 +243,7 @@ pub async fn import(checked: &Checked, mode: Mode) -> Result<Outcome, StoreError
         let parts = Array::of1(&Uint8Array::from(p.bytes.as_slice()));
         let blob = Blob::new_with_u8_array_sequence_and_options(&parts, &bag)
             .map_err(|_| StoreError::Other("photo could not be made".into()))?;
-        photos.push((p.id.clone(), JsValue::from(blob)));
+        photos.push((p.id.clone(), blobs::stored(&blob, &p.id, &sealing).await?));
     }
     // What the plan was made against, to see if another tab wrote in between.
     let expected: HashMap<(Kind, String), u32> = stored

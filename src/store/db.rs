@@ -10,6 +10,7 @@ use web_sys::IdbDatabase;
 
 use super::schema::{self, DB_NAME, VERSION};
 use super::StoreError;
+use crate::domain::record::Kind;
 
 thread_local! {
     static CONNECTION: RefCell<Option<IdbDatabase>> = const { RefCell::new(None) };
@@ -117,12 +118,26 @@ fn keep(mut db: Database) -> Database {
 }
 
 /// Runs `op` on the connection. If the connection turns out to be dropped, it is
-/// reopened and `op` tried once more.
+/// reopened and `op` tried once more. While the passcode lock is locked, nothing is
+/// read or written: `StoreError::Locked`.
 pub async fn with_db<T, F, Fut>(op: F) -> Result<T, StoreError>
 where
     F: Fn(Database) -> Fut,
     Fut: Future<Output = Result<T, StoreError>>,
 {
+    with_db_for(None, op).await
+}
+
+/// `with_db` for a read of records of `kind`: the safety plan and people may be read
+/// while locked when the person chose to show them on the lock screen.
+pub async fn with_db_for<T, F, Fut>(kind: Option<Kind>, op: F) -> Result<T, StoreError>
+where
+    F: Fn(Database) -> Fut,
+    Fut: Future<Output = Result<T, StoreError>>,
+{
+    if super::lock::is_locked() && !kind.is_some_and(super::lock::readable_while_locked) {
+        return Err(StoreError::Locked);
+    }
     let db = connection().await?;
     match op(db).await {
         Err(e) if e.is_connection_lost() => {

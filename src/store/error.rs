@@ -16,6 +16,10 @@ pub enum StoreError {
     /// older build is still open, or the host rolled back): reloading updates.
     #[error("the database is newer than this version of Between")]
     NewerVersion,
+    /// The passcode lock is on and the app is locked: personal data is not read or
+    /// written until the person unlocks.
+    #[error("locked")]
+    Locked,
     /// A stored value could not be read back.
     #[error("stored record unreadable: {0}")]
     Corrupt(String),

@@ -8,7 +8,10 @@
 //!   Patterns and the journal's first screen instead of every entry.
 //! - `backup`, `backup_crypto`: the backup file (plain records, locked with a
 //!   passphrase), import in one transaction, "Delete all my data".
-//! - `blobs`: pictures (Blobs) by id, for photo cards.
+//! - `blobs`: pictures (Blobs) by id, for photo cards (sealed like records while the
+//!   passcode lock is on).
+//! - `lock`: the passcode lock: its plain header, the data key in memory while
+//!   unlocked, and the passes that encrypt or decrypt everything.
 //! - `prefs`: small preferences in localStorage.
 //! - `persist`: persistent-storage request and usage figures.
 //! - `sync`: tells other open tabs what changed.
@@ -25,6 +28,7 @@ mod codec;
 mod db;
 mod error;
 pub mod housekeeping;
+pub mod lock;
 pub mod months;
 pub mod persist;
 pub mod prefs;

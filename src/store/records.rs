@@ -8,7 +8,7 @@ use crate::domain::journal::JournalEntry;
 use crate::domain::record::{Body, Kind, Meta, Millis, Record, RecordId};
 
 use super::codec;
-use super::db::with_db;
+use super::db::{with_db, with_db_for};
 use super::schema::{META, RECORDS};
 use super::{months, persist, sync, unreadable, StoreError};
 
@@ -78,7 +78,7 @@ pub async fn restore<T: Body>(record: &Record<T>) -> Result<Record<T>, StoreErro
 
 pub async fn get<T: Body>(id: &RecordId) -> Result<Option<Record<T>>, StoreError> {
     let key = codec::key(T::KIND, id);
-    let value = with_db(|db| {
+    let value = with_db_for(Some(T::KIND), |db| {
         let key = key.clone();
         async move {
             let tx = db
@@ -103,6 +103,7 @@ pub(super) fn decode_noting<T: Body>(value: &JsValue) -> Result<Record<T>, Store
             unreadable::forget(value);
             Ok(record)
         }
+        Err(StoreError::Locked) => Err(StoreError::Locked),
         Err(e) => {
             // Drafts of different forms share one kind, so a draft that is not of the
             // type asked for is not unreadable (a damaged one is still found by the scan).
@@ -146,7 +147,7 @@ pub async fn list_chunked<T: Body>() -> Result<Vec<Record<T>>, StoreError> {
             Some(key) => (key.clone(), true),
             None => (format!("{kind}:"), false),
         };
-        let values = with_db(|db| {
+        let values = with_db_for(Some(T::KIND), |db| {
             let (lower, end) = (lower.clone(), end.clone());
             async move {
                 let tx = db
@@ -197,7 +198,7 @@ pub const CHUNK: u32 = 1000;
 /// for a first screen while the full list loads (reading every record of ten years
 /// takes a few hundred milliseconds).
 pub async fn list_recent<T: Body>(limit: usize) -> Result<Vec<Record<T>>, StoreError> {
-    let values = with_db(|db| async move {
+    let values = with_db_for(Some(T::KIND), |db| async move {
         let tx = db
             .transaction(&[RECORDS], TransactionMode::ReadOnly)
             .map_err(StoreError::from_idb)?;
@@ -234,7 +235,7 @@ pub async fn list_recent<T: Body>(limit: usize) -> Result<Vec<Record<T>>, StoreE
 }
 
 async fn list_values(kind: Kind) -> Result<Vec<JsValue>, StoreError> {
-    with_db(|db| async move {
+    with_db_for(Some(kind), |db| async move {
         let tx = db
             .transaction(&[RECORDS], TransactionMode::ReadOnly)
             .map_err(StoreError::from_idb)?;

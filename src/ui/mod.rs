@@ -13,6 +13,7 @@ mod journal;
 pub mod kit;
 mod lazy;
 // Public for `ThisWeekPlans`, which Today places.
+mod lock;
 pub mod look_forward;
 mod patterns;
 // Public for `PrepareLink`, which Today places.
@@ -75,10 +76,17 @@ pub fn App() -> impl IntoView {
     provide_context(pwa::register(&base));
     provide_context(Flash(RwSignal::new(None)));
     provide_context(Base(base.clone()));
-    lazy::housekeeping_soon();
+    // With the passcode lock on, the app starts locked; housekeeping waits for the key.
+    let locked = RwSignal::new(store::lock::is_locked());
+    provide_context(lock::Locked(locked));
+    lock::watch();
+    if !locked.get_untracked() {
+        lazy::housekeeping_soon();
+    }
 
     view! {
         <Router base=base>
+            <Show when=move || !locked.get() fallback=|| view! { <lock::LockScreen/> }>
             <widgets::Shell>
                 <Routes fallback=|| view! { <widgets::NotFound/> }>
                     <RouteView path=path!("/") view=today::Today/>
@@ -107,6 +115,7 @@ pub fn App() -> impl IntoView {
                     <RouteView path=path!("/rest") view=lazy::RestScreen/>
                 </Routes>
             </widgets::Shell>
+            </Show>
         </Router>
     }
 }

@@ -113,6 +113,7 @@ impl Shown {
 pub fn load_message(error: &StoreError) -> &'static str {
     match error {
         StoreError::NewerVersion => crate::ui::widgets::NEWER_VERSION,
+        StoreError::Locked => "Between is locked. Unlock it to see this.",
         StoreError::Unavailable(_) => {
             "Between couldn't reach this device's storage just now, so this can't be shown. Nothing you saved is lost. Please reload the page to try again."
         }

@@ -20,6 +20,7 @@ pub fn Settings() -> impl IntoView {
                 <RegionPicker/>
             </section>
             <StorageSection/>
+            <crate::ui::lock::PasscodeSection/>
             <crate::ui::backup::YourData/>
             <section class="card" aria-labelledby="privacy-title">
                 <h2 id="privacy-title">"Your privacy"</h2>

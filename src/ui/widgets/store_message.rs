@@ -21,6 +21,9 @@ pub fn store_message(error: &StoreError) -> &'static str {
             "Between couldn't reach this device's storage, so this wasn't saved. Your text is still here. Please try again."
         }
         StoreError::NewerVersion => NEWER_VERSION,
+        StoreError::Locked => {
+            "Between is locked, so this wasn't saved. Unlock it, then try again."
+        }
         StoreError::Corrupt(_) | StoreError::Other(_) => {
             "Something went wrong, so this wasn't saved. Your text is still here. Please try again."
         }
