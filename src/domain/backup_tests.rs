@@ -420,3 +420,88 @@ fn fuzz_random_mutations_never_panic_and_never_pass_wrong_data() {
     }
     assert!(refused > 1000, "only {refused} refused");
 }
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+    use serde_json::Value;
+
+    /// Any JSON value, nested a few levels: what a damaged or hostile file may hold.
+    fn any_json() -> impl Strategy<Value = Value> {
+        let leaf = prop_oneof![
+            Just(Value::Null),
+            any::<bool>().prop_map(Value::Bool),
+            any::<i64>().prop_map(Value::from),
+            any::<f64>()
+                .prop_map(|f| serde_json::Number::from_f64(f).map_or(Value::Null, Value::Number)),
+            ".{0,40}".prop_map(Value::String),
+        ];
+        leaf.prop_recursive(3, 24, 6, |inner| {
+            prop_oneof![
+                prop::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
+                prop::collection::btree_map("[a-z_]{1,10}", inner, 0..6)
+                    .prop_map(|m| Value::Object(m.into_iter().collect())),
+            ]
+        })
+    }
+
+    /// A record whose kind, id, times and body are each either right or anything at all.
+    fn any_record() -> impl Strategy<Value = Value> {
+        let kinds: Vec<&str> = Kind::ALL
+            .iter()
+            .map(|k| k.as_str())
+            .chain(["", "nope"])
+            .collect();
+        (
+            prop::sample::select(kinds),
+            prop_oneof![".{0,12}".prop_map(Value::String), any_json()],
+            prop_oneof![any::<i64>().prop_map(Value::from), any_json()],
+            any_json(),
+            any::<bool>(),
+        )
+            .prop_map(|(kind, id, at, body, real_entry)| {
+                let body = if real_entry && kind == "journal_entry" {
+                    serde_json::to_value(entry("typed <b>text</b>")).unwrap_or(body)
+                } else {
+                    body
+                };
+                serde_json::json!({
+                    "kind": kind, "id": id, "created": at, "updated": at,
+                    "deleted": null, "rev": 1, "body": body,
+                })
+            })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(400))]
+
+        /// Any text at all is answered with a checked file or a message, never a panic.
+        #[test]
+        fn any_text_is_refused_in_words_or_checked(text in ".{0,300}") {
+            if let Err(e) = open(&text) {
+                prop_assert!(e.to_string().ends_with("Nothing was changed."));
+            }
+        }
+
+        /// A file of the right shape holding anything: what passes is well formed (every
+        /// body is its kind's type, no id twice); what does not, says why in words.
+        #[test]
+        fn what_passes_is_well_formed(records in prop::collection::vec(any_record(), 0..8)) {
+            let file = serde_json::json!({
+                "format": "between-backup", "version": 1, "created": T0, "app": "test",
+                "records": records, "photos": [],
+            });
+            match open(&file.to_string()) {
+                Err(e) => prop_assert!(e.to_string().ends_with("Nothing was changed."), "{}", e),
+                Ok(Opened::Plain(c)) => {
+                    for r in &c.records {
+                        prop_assert!(check_body(r.kind, &r.body).is_ok());
+                    }
+                    let ids: HashSet<_> = c.records.iter().map(|r| (r.kind, &r.id)).collect();
+                    prop_assert_eq!(ids.len(), c.records.len());
+                }
+                Ok(Opened::Sealed(_)) => prop_assert!(false, "a plain file read as sealed"),
+            }
+        }
+    }
+}

@@ -262,43 +262,57 @@ pub async fn import(checked: &Checked, mode: Mode) -> Result<Outcome, StoreError
             let tx = db
                 .transaction(&[RECORDS, BLOBS, META], TransactionMode::ReadWrite)
                 .map_err(StoreError::from_idb)?;
-            let records = tx.object_store(RECORDS).map_err(StoreError::from_idb)?;
-            let blobs = tx.object_store(BLOBS).map_err(StoreError::from_idb)?;
-            match mode {
-                Mode::Replace => {
-                    records.clear().map_err(StoreError::from_idb)?;
-                    blobs.clear().map_err(StoreError::from_idb)?;
-                }
-                Mode::Merge => {
-                    let now = records
-                        .get_all(None, None)
-                        .map_err(StoreError::from_idb)?
-                        .await
-                        .map_err(StoreError::from_idb)?;
-                    let now = envelopes(&now);
-                    let changed = now.len() != expected.len()
-                        || now
-                            .iter()
-                            .any(|e| expected.get(&(e.kind, e.id.0.clone())) != Some(&e.rev));
-                    if changed {
-                        let _ = tx.abort();
-                        return Err(StoreError::Conflict { stored: 0 });
+            // All or nothing: once anything is asked of the transaction, a failure aborts
+            // it (a second handle, as `abort` takes it by value); returning early alone
+            // would let IndexedDB commit what was already put.
+            let probe = tx
+                .object_store(RECORDS)
+                .map_err(StoreError::from_idb)?
+                .transaction();
+            let written: Result<(), StoreError> = async {
+                let records = tx.object_store(RECORDS).map_err(StoreError::from_idb)?;
+                let blobs = tx.object_store(BLOBS).map_err(StoreError::from_idb)?;
+                match mode {
+                    Mode::Replace => {
+                        records.clear().map_err(StoreError::from_idb)?;
+                        blobs.clear().map_err(StoreError::from_idb)?;
+                    }
+                    Mode::Merge => {
+                        let now = records
+                            .get_all(None, None)
+                            .map_err(StoreError::from_idb)?
+                            .await
+                            .map_err(StoreError::from_idb)?;
+                        let now = envelopes(&now);
+                        let changed = now.len() != expected.len()
+                            || now
+                                .iter()
+                                .any(|e| expected.get(&(e.kind, e.id.0.clone())) != Some(&e.rev));
+                        if changed {
+                            return Err(StoreError::Conflict { stored: 0 });
+                        }
                     }
                 }
-            }
-            for value in &values {
-                records.put(value, None).map_err(StoreError::from_idb)?;
-            }
-            for (id, blob) in &photos {
-                blobs
-                    .put(blob, Some(&JsValue::from(id.as_str())))
+                for value in &values {
+                    records.put(value, None).map_err(StoreError::from_idb)?;
+                }
+                for (id, blob) in &photos {
+                    blobs
+                        .put(blob, Some(&JsValue::from(id.as_str())))
+                        .map_err(StoreError::from_idb)?;
+                }
+                // The month summaries are rebuilt from the entries on the next read.
+                tx.object_store(META)
+                    .map_err(StoreError::from_idb)?
+                    .delete(JsValue::from(months::FLAG))
                     .map_err(StoreError::from_idb)?;
+                Ok(())
             }
-            // The month summaries are rebuilt from the entries on the next read.
-            tx.object_store(META)
-                .map_err(StoreError::from_idb)?
-                .delete(JsValue::from(months::FLAG))
-                .map_err(StoreError::from_idb)?;
+            .await;
+            if let Err(e) = written {
+                let _ = probe.abort();
+                return Err(e);
+            }
             commit_on(tx, RECORDS).await
         }
     })

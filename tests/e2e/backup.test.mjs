@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { openApp, openOffline, writeEntry, makePng, storedRecords, dayFromNow, axe, textSize, ROOT } from './helpers.mjs';
+import { openApp, openOffline, appReady, writeEntry, makePng, storedRecords, dayFromNow, axe, textSize, ROOT } from './helpers.mjs';
 
 const CORPUS = join(ROOT, 'tests', 'backup-corpus');
 const PASS = 'blue kettle on the hill';
@@ -104,7 +104,10 @@ async function photoShows(page) {
 }
 
 test('an encrypted backup, Delete all my data, and an import with the passphrase bring everything back, offline; a second import adds nothing', async (t) => {
-  const { page, server } = await openOffline(t, '');
+  // A real first visit (no "welcomed" set by the harness), so that after "Delete all my
+  // data" the app is as fresh as on the first day: Welcome, and no key of the app's left.
+  const { page, server } = await openOffline(t, '', { firstRun: true });
+  await page.getByRole('heading', { level: 1, name: 'Welcome' }).waitFor();
   const journalText = 'Walked by the river <b>today</b>';
   await writeEntry(page, journalText);
   await writeEntry(page, 'A second, quieter day');
@@ -133,13 +136,13 @@ test('an encrypted backup, Delete all my data, and an import with the passphrase
   assert.equal((await storedRecords(page, 'journal_entry')).length, 2, 'nothing deleted without the word');
   await data.getByLabel('Type DELETE to confirm').fill('DELETE');
   await data.getByRole('button', { name: 'Delete all my data' }).click();
-  await page.getByRole('heading', { level: 1, name: 'Today' }).waitFor();
+  await page.getByRole('heading', { level: 1, name: 'Welcome' }).waitFor();
+  assert.equal(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('between') && k !== 'between.welcomed').length), 0, 'the app\'s localStorage keys are gone (Welcome, shown again, notes that it was seen)');
   await page.goto(server.url + 'journal');
   await page.getByRole('heading', { level: 1, name: 'Journal' }).waitFor();
   await page.waitForLoadState('networkidle');
   assert.equal(await page.getByText(journalText).count(), 0);
   assert.equal((await storedRecords(page, 'journal_entry')).length, 0);
-  assert.equal(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('between')).length), 0, 'the app\'s localStorage keys are gone');
 
   // A wrong passphrase: its message, nothing changed.
   await page.goto(server.url + 'backup');
@@ -232,6 +235,39 @@ test('replace saves a backup of what is here first, then holds exactly what the 
   await page.goto(server.url + 'journal');
   await page.getByText('Brought back from the file').first().waitFor();
   assert.equal(await page.getByText('Written here before').count(), 0);
+});
+
+test('a restore that fails part way (the disk full after two records) changes nothing, even one that replaces', async (t) => {
+  const { page, server, context } = await openApp(t, '');
+  // From the third put on, IndexedDB refuses the way a full disk does.
+  await context.addInitScript(() => {
+    const put = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function (...args) {
+      if (window.__failAfter !== undefined && window.__failAfter-- <= 0) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return put.apply(this, args);
+    };
+  });
+  await writeEntry(page, 'Written here before');
+  const at = Date.now() - 3 * 24 * 3600 * 1000;
+  const records = [1, 2, 3, 4, 5].map((n) => ({ kind: 'journal_entry', id: `from-file-${n}`, created: at + n, updated: at + n, deleted: null, rev: 1, body: { at: at + n, text: `From the file, number ${n}` } }));
+  const file = JSON.stringify({ format: 'between-backup', version: 1, created: at, app: 'test', photos: [], records });
+  for (const mode of ['Replace everything here', 'Add to what is here']) {
+    await page.goto(server.url + 'backup');
+    await appReady(page);
+    const restore = await chooseBackup(page, asFile(file));
+    await restore.getByText('This backup holds 5 journal entries.', { exact: false }).waitFor();
+    await page.evaluate(() => { window.__failAfter = 2; });
+    const button = restore.getByRole('button', { name: mode });
+    if (mode.startsWith('Replace')) await download(page, button);
+    else await button.click();
+    await restore.getByText('There is not enough space on this device for this backup. Nothing was changed.').waitFor();
+    await page.evaluate(() => { window.__failAfter = undefined; });
+    const texts = (await storedRecords(page, 'journal_entry')).map((r) => r.body.text);
+    assert.deepEqual(texts, ['Written here before'], `${mode}: nothing of the file, and nothing lost`);
+  }
+  await page.goto(server.url + 'journal');
+  await appReady(page);
+  await page.getByText('Written here before').first().waitFor();
 });
 
 test('a plain backup only after the warning; Markdown and CSV hold the text, escaped', async (t) => {

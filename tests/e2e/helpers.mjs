@@ -252,6 +252,30 @@ export async function storedRecords(page, kind) {
     return all.filter((r) => r.kind === kind).map((r) => ({ id: r.id, deleted: r.deleted, body: JSON.parse(r.payload) }));
   }, kind);
 }
+/// Puts records of `kind` straight into IndexedDB in the stored format
+/// (src/store/codec.rs), ids `seed-<kind>-<n>`; `created` gives each one's creation time
+/// (also its last change), or they are made a moment ago, in order.
+export async function seedRecords(page, kind, bodies, { created = [] } = {}) {
+  await dbReady(page);
+  await page.evaluate(async ({ kind, bodies, created }) => {
+    const db = await new Promise((ok, fail) => {
+      const r = indexedDB.open('between');
+      r.onsuccess = () => ok(r.result);
+      r.onerror = () => fail(r.error);
+    });
+    const tx = db.transaction(['records'], 'readwrite');
+    const store = tx.objectStore('records');
+    const now = Date.now();
+    bodies.forEach((body, i) => {
+      const id = `seed-${kind}-${i}`;
+      const at = created[i] ?? now - 1000 + i;
+      store.put({ key: `${kind}:${id}`, kind, id, created: at, updated: created[i] ?? now, deleted: null, rev: 1, enc: 'json', payload: JSON.stringify(body) });
+    });
+    await new Promise((ok, fail) => { tx.oncomplete = ok; tx.onerror = () => fail(tx.error); });
+    db.close();
+  }, { kind, bodies, created });
+}
+
 
 /// Puts journal entries straight into IndexedDB in the stored format (see
 /// src/store/codec.rs), for tests and benchmarks that need a known data set.

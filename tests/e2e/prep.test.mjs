@@ -7,30 +7,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { appReady, openApp, openOffline, axe, textSize, dbReady, seedEntries, dayFromNow } from './helpers.mjs';
+import { appReady, openApp, openOffline, axe, textSize, dbReady, seedEntries, dayFromNow, seedRecords } from './helpers.mjs';
 
-/// Puts records of `kind` straight into IndexedDB in the stored format (src/store/codec.rs);
-/// each item is { body, created? }.
-async function seed(page, kind, items) {
-  await dbReady(page);
-  await page.evaluate(async ({ kind, items }) => {
-    const db = await new Promise((ok, fail) => {
-      const r = indexedDB.open('between');
-      r.onsuccess = () => ok(r.result);
-      r.onerror = () => fail(r.error);
-    });
-    const tx = db.transaction(['records'], 'readwrite');
-    const store = tx.objectStore('records');
-    const now = Date.now();
-    items.forEach(({ body, created }, i) => {
-      const id = `seed-${kind}-${i}`;
-      const at = created ?? now - 1000 + i;
-      store.put({ key: `${kind}:${id}`, kind, id, created: at, updated: at, deleted: null, rev: 1, enc: 'json', payload: JSON.stringify(body) });
-    });
-    await new Promise((ok, fail) => { tx.oncomplete = ok; tx.onerror = () => fail(tx.error); });
-    db.close();
-  }, { kind, items });
-}
+/// Seeds `items` ({ body, created? }) of `kind`.
+const seed = (page, kind, items) => seedRecords(page, kind, items.map((i) => i.body), { created: items.map((i) => i.created) });
 
 const TRICKY = 'Talk about *sleep* & <b>dreams</b> [later]';
 

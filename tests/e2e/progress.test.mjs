@@ -4,28 +4,7 @@
 // no streak words anywhere, offline, axe light and dark, 320 px at 200 % text.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { appReady, openApp, axe, textSize, dbReady, seedEntries, valueOf, openOffline, dayFromNow } from './helpers.mjs';
-
-/// Puts records of `kind` straight into IndexedDB in the stored format (src/store/codec.rs).
-async function seed(page, kind, bodies) {
-  await dbReady(page);
-  await page.evaluate(async ({ kind, bodies }) => {
-    const db = await new Promise((ok, fail) => {
-      const r = indexedDB.open('between');
-      r.onsuccess = () => ok(r.result);
-      r.onerror = () => fail(r.error);
-    });
-    const tx = db.transaction(['records'], 'readwrite');
-    const store = tx.objectStore('records');
-    const now = Date.now();
-    bodies.forEach((body, i) => {
-      const id = `seed-${kind}-${i}`;
-      store.put({ key: `${kind}:${id}`, kind, id, created: now - 1000 + i, updated: now, deleted: null, rev: 1, enc: 'json', payload: JSON.stringify(body) });
-    });
-    await new Promise((ok, fail) => { tx.oncomplete = ok; tx.onerror = () => fail(tx.error); });
-    db.close();
-  }, { kind, bodies });
-}
+import { appReady, openApp, axe, textSize, dbReady, seedEntries, valueOf, openOffline, dayFromNow, seedRecords } from './helpers.mjs';
 
 async function logWin(page, text, day) {
   const wins = page.getByRole('region', { name: 'Wins' });
@@ -121,19 +100,19 @@ test('How far you have come tells the journey in plain sentences, newest first; 
     { id: 'd', at: d[-5].noon, offset_min: d[-5].offset, mood: 4 },
   ]);
   // PHQ-9: 14 (moderate), then 8 (mild).
-  await seed(page, 'check_in', [
+  await seedRecords(page, 'check_in', [
     { questionnaire: 'phq9', answers: [2, 2, 2, 2, 2, 2, 2, 0, 0], at: d[-90].noon, offset_min: d[-90].offset },
     { questionnaire: 'phq9', answers: [1, 1, 1, 1, 1, 1, 1, 1, 0], at: d[-3].noon, offset_min: d[-3].offset },
   ]);
   // Weekly from 22 days ago at 10:00: sessions 22, 15, 8 and 1 days ago.
-  await seed(page, 'appointment', [
+  await seedRecords(page, 'appointment', [
     { start: `${d[-22].value}T10:00:00`, minutes: 50, repeat: 'weekly', until: null, skipped: [], place: '', with: '', contact: '' },
   ]);
-  await seed(page, 'homework', [
+  await seedRecords(page, 'homework', [
     { title: 'Walk', kind: 'for_myself', instructions: '', due: null, times_a_week: 3, closed: false,
       done: [{ at: d[-4].noon, offset_min: d[-4].offset, went: 6, note: '' }, { at: d[-2].noon, offset_min: d[-2].offset, went: null, note: '' }] },
   ]);
-  await seed(page, 'coping_card', [
+  await seedRecords(page, 'coping_card', [
     { kind: 'skill', title: 'Opposite action', text: 'Do the opposite of what the feeling urges.', order: 1 },
     { kind: 'comfort', title: 'A warm drink', text: '', order: 2 },
   ]);
@@ -168,7 +147,7 @@ test('the day before a session, a gentle prompt asks for a win; not when the ses
   await wins.getByLabel("Something I handled in a way I'm pleased with").waitFor();
   assert.equal(await wins.getByText("Anything you're pleased with this week?", { exact: false }).count(), 0, 'no session, no prompt');
   const tomorrow = await dayFromNow(page, 1);
-  await seed(page, 'appointment', [
+  await seedRecords(page, 'appointment', [
     { start: `${tomorrow.value}T16:00:00`, minutes: 50, repeat: 'weekly', until: null, skipped: [], place: '', with: '', contact: '' },
   ]);
   await page.goto(server.url + 'progress');

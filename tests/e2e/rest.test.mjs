@@ -5,28 +5,7 @@
 // the way in from Sessions.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openApp, axe, textSize, valueOf, openOffline, dayFromNow, storedRecords, dbReady, seedEntries } from './helpers.mjs';
-
-/// Puts records of `kind` straight into IndexedDB in the stored format (src/store/codec.rs).
-async function seed(page, kind, bodies) {
-  await dbReady(page);
-  await page.evaluate(async ({ kind, bodies }) => {
-    const db = await new Promise((ok, fail) => {
-      const r = indexedDB.open('between');
-      r.onsuccess = () => ok(r.result);
-      r.onerror = () => fail(r.error);
-    });
-    const tx = db.transaction(['records'], 'readwrite');
-    const store = tx.objectStore('records');
-    const now = Date.now();
-    bodies.forEach((body, i) => {
-      const id = `seed-${kind}-${i}`;
-      store.put({ key: `${kind}:${id}`, kind, id, created: now - 1000 + i, updated: now, deleted: null, rev: 1, enc: 'json', payload: JSON.stringify(body) });
-    });
-    await new Promise((ok, fail) => { tx.oncomplete = ok; tx.onerror = () => fail(tx.error); });
-    db.close();
-  }, { kind, bodies });
-}
+import { openApp, axe, textSize, valueOf, openOffline, dayFromNow, storedRecords, dbReady, seedEntries, seedRecords } from './helpers.mjs';
 
 async function logRest(page, { what, day, restored, felt }) {
   const form = page.getByRole('region', { name: 'Log some rest' });
@@ -91,7 +70,7 @@ test('rest next to mood from the journal, by week, in words and a table', async 
   const d = {};
   for (const n of [-21, -14, -7]) d[n] = await dayFromNow(page, n);
   // Three weeks apart: well rested and a good mood, then little rest and a low mood.
-  await seed(page, 'rest_log', [
+  await seedRecords(page, 'rest_log', [
     { what: 'Long walk', day: d[-21].value, restored: 8, felt: 'rest' },
     { what: 'Nap', day: d[-14].value, restored: 2, felt: null },
     { what: 'Bath', day: d[-7].value, restored: 8 },

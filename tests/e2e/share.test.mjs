@@ -4,27 +4,7 @@
 // the person's own words, kept as a draft while typed.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { appReady, openApp, dbReady, dayFromNow, valueOf, axe, textSize } from './helpers.mjs';
-
-async function seed(page, kind, bodies) {
-  await dbReady(page);
-  await page.evaluate(async ({ kind, bodies }) => {
-    const db = await new Promise((ok, fail) => {
-      const r = indexedDB.open('between');
-      r.onsuccess = () => ok(r.result);
-      r.onerror = () => fail(r.error);
-    });
-    const tx = db.transaction(['records'], 'readwrite');
-    const store = tx.objectStore('records');
-    const now = Date.now();
-    bodies.forEach((body, i) => {
-      const id = `seed-${kind}-${i}`;
-      store.put({ key: `${kind}:${id}`, kind, id, created: now - 1000 + i, updated: now, deleted: null, rev: 1, enc: 'json', payload: JSON.stringify(body) });
-    });
-    await new Promise((ok, fail) => { tx.oncomplete = ok; tx.onerror = () => fail(tx.error); });
-    db.close();
-  }, { kind, bodies });
-}
+import { appReady, openApp, dbReady, dayFromNow, valueOf, axe, textSize, seedRecords } from './helpers.mjs';
 
 /// Opens `path` with the share sheet stubbed: what it is given is kept in `window.__shared`.
 async function openWithShare(t, path) {
@@ -45,7 +25,7 @@ const previewOf = (scope) => scope.getByRole('region', { name: 'This is what wil
 test('a win: "Share…" shows the exact text first; Share sends it, Cancel sends nothing', async (t) => {
   const { page, server } = await openWithShare(t, 'progress');
   const today = await dayFromNow(page, 0);
-  await seed(page, 'win', [{ text: 'I went to the <b>party</b> for an hour', day: today.value }]);
+  await seedRecords(page, 'win', [{ text: 'I went to the <b>party</b> for an hour', day: today.value }]);
   await page.goto(server.url + 'progress');
   await appReady(page);
   const wins = page.getByRole('region', { name: 'Wins' });
@@ -74,7 +54,7 @@ test('a win: "Share…" shows the exact text first; Share sends it, Cancel sends
 
 test('a skill learned is shared from its menu on Progress', async (t) => {
   const { page, server } = await openWithShare(t, 'progress');
-  await seed(page, 'coping_card', [{ kind: 'skill', title: 'Opposite action', text: 'Do the opposite.', order: 1 }]);
+  await seedRecords(page, 'coping_card', [{ kind: 'skill', title: 'Opposite action', text: 'Do the opposite.', order: 1 }]);
   await page.goto(server.url + 'progress');
   await appReady(page);
   const skills = page.getByRole('region', { name: 'Skills learned' });
@@ -88,7 +68,7 @@ test('a skill learned is shared from its menu on Progress', async (t) => {
 
 test('a coping card, opened, is shared after a preview; cancel shares nothing', async (t) => {
   const { page, server } = await openWithShare(t, 'coping');
-  await seed(page, 'coping_card', [{ kind: 'comfort', title: 'A warm drink', text: 'Tea, slowly, *both* hands round the cup.', order: 1 }]);
+  await seedRecords(page, 'coping_card', [{ kind: 'comfort', title: 'A warm drink', text: 'Tea, slowly, *both* hands round the cup.', order: 1 }]);
   await page.goto(server.url + 'coping');
   await appReady(page);
   await page.getByRole('button', { name: 'Open card: A warm drink' }).click();

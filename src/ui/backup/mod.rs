@@ -17,7 +17,7 @@ use crate::store::backup::{self as store_backup, Mode};
 use crate::store::{self, backup_crypto};
 use crate::ui::context::Base;
 use crate::ui::format::{day_long, now_ms, parse_date};
-use crate::ui::widgets::Page;
+use crate::ui::widgets::{save_file, Page};
 
 /// Shortest passphrase accepted for a backup.
 const MIN_PASSPHRASE: usize = 8;
@@ -35,29 +35,6 @@ pub fn BackupPage() -> impl IntoView {
 
 fn today_text() -> String {
     crate::domain::dates::date_text(crate::ui::format::today())
-}
-
-/// Hands a file made on the device to the browser to save.
-fn save_file(name: &str, mime: &str, text: &str) {
-    let parts = js_sys::Array::of1(&text.into());
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type(mime);
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
-        return;
-    };
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
-        return;
-    };
-    if let Some(a) = document()
-        .create_element("a")
-        .ok()
-        .and_then(|e| e.dyn_into::<web_sys::HtmlAnchorElement>().ok())
-    {
-        a.set_href(&url);
-        a.set_download(name);
-        a.click();
-    }
-    let _ = web_sys::Url::revoke_object_url(&url);
 }
 
 /// A `File` for the share sheet, when this browser can share files (phones).
@@ -245,8 +222,8 @@ fn OtherFormats() -> impl IntoView {
                 }),
             };
             match made {
-                Ok((name, mime, text)) => save_file(&name, mime, &text),
-                Err(_) => {
+                Ok((name, mime, text)) if save_file(&name, mime, &text) => {}
+                _ => {
                     let _ = problem.try_set(Some(
                         "That file could not be made. Please try again.".into(),
                     ));
@@ -384,11 +361,16 @@ fn Restore() -> impl IntoView {
                         Some(p) => backup_crypto::seal(&json, p).await?,
                         None => json,
                     };
-                    save_file(
+                    // Nothing is replaced unless that copy could be handed to the browser.
+                    if !save_file(
                         &format!("between-before-restore-{}.json", today_text()),
                         "application/json",
                         &text,
-                    );
+                    ) {
+                        return Err(store::StoreError::Other(
+                            "the copy of what is here could not be saved".into(),
+                        ));
+                    }
                 }
                 store_backup::import(&checked, mode).await
             }

@@ -155,6 +155,25 @@ impl<F: Body + PartialEq + Send + Sync, R: Body + PartialEq + Send + Sync> Form<
         self
     }
 
+    /// How a screen that both adds and changes records ends a save: a new record empties
+    /// the form back to `blank` (so no empty draft is written) and sets `saved`, ready for
+    /// the next one; a changed record goes back to `back`.
+    pub fn next_or_back(self, is_new: bool, blank: F, saved: RwSignal<bool>, back: String) -> Self
+    where
+        F: Clone + 'static,
+    {
+        let value = self.value;
+        let done_to = go_to(back);
+        self.on_saved(move |_| {
+            if is_new {
+                value.set(blank.clone());
+                saved.set(true);
+            } else {
+                done_to();
+            }
+        })
+    }
+
     /// True while a save is under way: the save button is disabled and a second
     /// submit does nothing.
     pub fn pending(&self) -> Memo<bool> {

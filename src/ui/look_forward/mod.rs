@@ -26,8 +26,8 @@ use crate::store::StoreError;
 use crate::ui::context::Base;
 use crate::ui::format::{day_long, day_short, local_now, number, today, wall_time};
 use crate::ui::kit::{
-    draft_key, enter_never_submits, go_to, live, text_field, Form, FormNotices, FormProblems,
-    FormSpec, Listing, Loaded, Removal, Shown,
+    draft_key, enter_never_submits, live, text_field, Form, FormNotices, FormProblems, FormSpec,
+    Listing, Loaded, Removal, Shown,
 };
 use crate::ui::widgets::{
     ActionMenu, LineChart, MenuItem, OpenMenu, Page, Point, StoreMessage, UndoToast,
@@ -85,18 +85,10 @@ fn PlanForm(editing: Option<RecordId>, pick: RwSignal<Option<String>>) -> impl I
         blank: blank.clone(),
         from_record: |r: &Record<Plan>| PlanDraft::of(&r.body),
     });
+    let saved = RwSignal::new(false);
+    let kit = kit.next_or_back(is_new, blank.clone(), saved, back.clone());
     let value = kit.value;
     let problem = RwSignal::new(None::<String>);
-    let saved = RwSignal::new(false);
-    let done_to = go_to(back.clone());
-    let _ = kit.on_saved(move |_| {
-        if is_new {
-            value.set(blank.clone());
-            saved.set(true);
-        } else {
-            done_to();
-        }
-    });
     // An idea tapped: it becomes this plan's "what", and the field takes focus.
     Effect::new(move |_| {
         if let Some(idea) = pick.get() {

@@ -26,8 +26,8 @@ use crate::store::StoreError;
 use crate::ui::context::{journal_summaries, Base};
 use crate::ui::format::{day_long, local_date, local_now, today};
 use crate::ui::kit::{
-    draft_key, enter_never_submits, go_to, live, live_cards, Form, FormNotices, FormProblems,
-    FormSpec, Listing, Removal, Shown,
+    draft_key, enter_never_submits, live, live_cards, Form, FormNotices, FormProblems, FormSpec,
+    Listing, Removal, Shown,
 };
 use crate::ui::widgets::{ActionMenu, MenuItem, Page, ShareFromMenu, StoreMessage, UndoToast};
 
@@ -87,19 +87,10 @@ fn WinForm(editing: Option<RecordId>) -> impl IntoView {
         blank: blank.clone(),
         from_record: |r: &Record<Win>| WinDraft::of(&r.body),
     });
+    let saved = RwSignal::new(false);
+    let kit = kit.next_or_back(is_new, blank.clone(), saved, back.clone());
     let value = kit.value;
     let problem = RwSignal::new(None::<String>);
-    let saved = RwSignal::new(false);
-    let done_to = go_to(back.clone());
-    let _ = kit.on_saved(move |_| {
-        if is_new {
-            // The form as it opened, so no empty draft is written.
-            value.set(blank.clone());
-            saved.set(true);
-        } else {
-            done_to();
-        }
-    });
     let busy = kit.pending();
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();

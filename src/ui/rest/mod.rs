@@ -17,8 +17,8 @@ use crate::store::StoreError;
 use crate::ui::context::{journal_summaries, Base};
 use crate::ui::format::{day_long, day_short, number, today};
 use crate::ui::kit::{
-    draft_key, enter_never_submits, go_to, live, text_field, Form, FormNotices, FormProblems,
-    FormSpec, Listing, LoadProblem, Loaded, Removal, Shown,
+    draft_key, enter_never_submits, live, text_field, Form, FormNotices, FormProblems, FormSpec,
+    Listing, LoadProblem, Loaded, Removal, Shown,
 };
 use crate::ui::look_forward::first_day;
 use crate::ui::widgets::{
@@ -156,18 +156,10 @@ fn RestForm(editing: Option<RecordId>) -> impl IntoView {
         blank: blank.clone(),
         from_record: |r: &Record<RestLog>| RestDraft::of(&r.body),
     });
+    let saved = RwSignal::new(false);
+    let kit = kit.next_or_back(is_new, blank.clone(), saved, back.clone());
     let value = kit.value;
     let problem = RwSignal::new(None::<String>);
-    let saved = RwSignal::new(false);
-    let done_to = go_to(back.clone());
-    let _ = kit.on_saved(move |_| {
-        if is_new {
-            value.set(blank.clone());
-            saved.set(true);
-        } else {
-            done_to();
-        }
-    });
     let busy = kit.pending();
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();

@@ -18,7 +18,7 @@ use crate::ui::kit::{
     draft_key, enter_never_submits, go_to, live, text_field, Form, FormNotices, FormProblems,
     FormSpec, Removal,
 };
-use crate::ui::widgets::{ActionMenu, MenuItem, StoreMessage};
+use crate::ui::widgets::{save_file, ActionMenu, MenuItem, StoreMessage};
 
 /// The next-session part of Sessions: the form while one is being added or changed,
 /// otherwise the appointments to come.
@@ -229,30 +229,6 @@ fn download_ics(record: &Record<Appointment>, only: Option<chrono::NaiveDateTime
         },
     );
     save_file("therapy-session.ics", "text/calendar", &text);
-}
-
-/// Hands a file made on the device to the browser to save ("download").
-fn save_file(name: &str, mime: &str, text: &str) {
-    use wasm_bindgen::JsCast;
-    let parts = js_sys::Array::of1(&text.into());
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type(mime);
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
-        return;
-    };
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
-        return;
-    };
-    if let Some(a) = document()
-        .create_element("a")
-        .ok()
-        .and_then(|e| e.dyn_into::<web_sys::HtmlAnchorElement>().ok())
-    {
-        a.set_href(&url);
-        a.set_download(name);
-        a.click();
-    }
-    let _ = web_sys::Url::revoke_object_url(&url);
 }
 
 /// Adding or changing an appointment.
