@@ -198,6 +198,12 @@ test('it locks when idle and after being hidden that long, keeping an unsaved dr
   await unlock(page);
   await page.getByRole('button', { name: 'Lock now' }).click();
   await lockScreen(page).waitFor();
+  // And from the header, on any screen.
+  await unlock(page);
+  await page.goto(server.url + 'journal');
+  await unlock(page);
+  await page.getByRole('banner').getByRole('button', { name: 'Lock', exact: true }).click();
+  await lockScreen(page).waitFor();
 });
 
 test('help opens from the lock screen without the passcode, offline; the lock screen passes axe', async (t) => {

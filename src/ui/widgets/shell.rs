@@ -44,6 +44,10 @@ pub fn Shell(children: Children) -> impl IntoView {
         }>"Skip to content"</a>
         <header class="top">
             <span class="top__name">"Between"</span>
+            // With the passcode lock on, locking is one tap from every screen.
+            {crate::store::lock::is_on().then(|| view! {
+                <button type="button" class="button top__lock" on:click=|_| crate::ui::lock::lock_now()>"Lock"</button>
+            })}
             <A href=base.href(Route::Help) attr:class="help-now">"Get help now"</A>
         </header>
         <Show when=move || updates.waiting.get()>
