@@ -421,6 +421,8 @@ fn fuzz_random_mutations_never_panic_and_never_pass_wrong_data() {
     assert!(refused > 1000, "only {refused} refused");
 }
 
+// proptest is a native-only dev-dependency (as `ical` is for the .ics tests).
+#[cfg(not(target_arch = "wasm32"))]
 mod properties {
     use super::*;
     use proptest::prelude::*;

@@ -4,7 +4,7 @@
 // with the service worker in control and the host stopped.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openOffline, appReady, storedRecords, simulateFullDisk, dayFromNow, until } from './helpers.mjs';
+import { openOffline, appReady, storedRecords, simulateFullDisk, dayFromNow, until, seedEntries } from './helpers.mjs';
 
 const checkIn = (page) => page.getByRole('region', { name: 'How are you right now?' });
 const mood = (page, word) => checkIn(page).getByRole('button', { name: word, exact: true });
@@ -171,4 +171,34 @@ test("a plan and a rest this week show on Today and in My week, and the day's pr
   await week.getByRole('link', { name: /23:30: Planned: Swim at the lido \(with Sam\)/ }).waitFor();
   await week.getByRole('link', { name: 'Rest: A long bath (restored 7/10)' }).click();
   await page.getByRole('heading', { level: 1, name: 'Rest and self-care' }).waitFor();
+});
+
+test('after a few entries Today offers a passcode once ("Not now" is kept); a backup reminder shows when it is due', async (t) => {
+  const { page, server } = await openOffline(t, '');
+  const main = page.getByRole('main');
+  const offer = main.getByRole('link', { name: 'Set a passcode' });
+  await mood(page, 'Okay').waitFor();
+  assert.equal(await offer.count(), 0, 'nothing to offer on an empty journal');
+  const now = Date.now();
+  await seedEntries(page, [1, 2, 3, 4, 5].map((n) => ({ id: `e${n}`, at: now - n * 3600_000, mood: 3, text: `Entry ${n}` })));
+  await page.reload();
+  await appReady(page);
+  await offer.click();
+  await page.getByRole('region', { name: 'Passcode lock' }).waitFor();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Today' }).click();
+  await main.getByRole('button', { name: 'Not now' }).click();
+  assert.equal(await offer.count(), 0);
+  await page.reload();
+  await appReady(page);
+  await mood(page, 'Okay').waitFor();
+  assert.equal(await offer.count(), 0, '"Not now" is kept');
+
+  // A reminder every week, and no backup yet: Today says so, and leads to Backup and export.
+  await page.goto(server.url + 'settings');
+  await appReady(page);
+  await page.getByLabel('Remind me to make a backup').selectOption({ label: 'Every week' });
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Today' }).click();
+  await main.getByText('It has been a while since your last backup.').waitFor();
+  await main.getByRole('link', { name: 'Make a backup' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Backup and export' }).waitFor();
 });

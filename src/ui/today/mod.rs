@@ -48,6 +48,7 @@ pub fn Today() -> impl IntoView {
                 <crate::ui::progress::ProgressPrompt/>
                 <crate::ui::look_forward::ThisWeekPlans/>
                 <DayPrompt/>
+                <KeepSafe/>
                 <p class="today__ways">
                     <A href=base.href(Route::Struggling) attr:class="button button--primary button--big">"I'm struggling"</A>
                     <A href=base.href(Route::Week) attr:class="button">"My week"</A>
@@ -173,6 +174,55 @@ fn DayPrompt() -> impl IntoView {
             <p class="today__prompt">
                 {nudge.words()}" "<A href=base.href(nudge.route())>{nudge.action()}</A>
             </p>
+        })
+    }
+}
+
+/// Looking after what is written, gently and one line at a time: a backup reminder
+/// when the person asked for one and it is due; otherwise, once a few entries are
+/// written and the lock is off, the offer of a passcode ("Not now" is kept, here and in
+/// Settings alike).
+#[component]
+fn KeepSafe() -> impl IntoView {
+    const OFFER_AFTER: usize = 5;
+    let base = expect_context::<Base>();
+    let backup = base.href(Route::Backup);
+    let settings = base.href(Route::Settings);
+    let due = store::backup::reminder_due(crate::ui::format::now_ms());
+    let offered = RwSignal::new(false);
+    if !due && !store::lock::is_on() && !store::lock::offer_dismissed() {
+        leptos::task::spawn_local(async move {
+            let few = store::list_recent::<crate::domain::journal::JournalEntry>(OFFER_AFTER)
+                .await
+                .is_ok_and(|l| l.len() >= OFFER_AFTER);
+            let _ = offered.try_set(few);
+        });
+    }
+    let not_now = move |_| {
+        store::lock::dismiss_offer();
+        offered.set(false);
+    };
+    move || {
+        if due {
+            return Some(
+                view! {
+                    <p class="today__safe">
+                        "It has been a while since your last backup. "
+                        <A href=backup.clone()>"Make a backup"</A>
+                    </p>
+                }
+                .into_any(),
+            );
+        }
+        offered.get().then(|| {
+            view! {
+                <p class="today__safe">
+                    "If others can use this device, a passcode keeps what you write private. "
+                    <A href=settings.clone()>"Set a passcode"</A>" "
+                    <button type="button" class="link-button" on:click=not_now>"Not now"</button>
+                </p>
+            }
+            .into_any()
         })
     }
 }
