@@ -319,26 +319,12 @@ impl Line {
 
 /// A `YYYY-MM` or `YYYY-MM-DD` date in words ("November 2026", "27 November 2026").
 pub fn checked_words(date: &str) -> String {
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
     let mut parts = date.split('-');
     let year = parts.next().unwrap_or("");
     let month = parts
         .next()
         .and_then(|m| m.parse::<usize>().ok())
-        .and_then(|m| MONTHS.get(m.wrapping_sub(1)));
+        .and_then(|m| super::dates::MONTHS.get(m.wrapping_sub(1)));
     let day = parts.next().and_then(|d| d.parse::<u32>().ok());
     match (month, day) {
         (Some(m), Some(d)) => format!("{d} {m} {year}"),

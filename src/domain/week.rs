@@ -6,22 +6,6 @@
 
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 
-/// English month names, for the range in words.
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 /// The first day of the week from the locale's `firstDay` (`Intl.Locale`'s week
 /// info: 1 is Monday … 7 is Sunday); Monday when it is missing or out of range.
 pub fn first_weekday(first_day: Option<u32>) -> Weekday {
@@ -89,7 +73,7 @@ impl Week {
     /// "28 December 2026 – 3 January 2027".
     pub fn range_words(self) -> String {
         let (a, b) = (self.start, self.end());
-        let month = |d: NaiveDate| MONTHS[d.month0() as usize];
+        let month = |d: NaiveDate| super::dates::MONTHS[d.month0() as usize];
         if a.year() != b.year() {
             format!(
                 "{} {} {} – {} {} {}",
